@@ -1,0 +1,20 @@
+/// What an agent serves besides its handler.
+public struct A2AServiceConfiguration: Sendable {
+    /// The public Agent Card. Its `capabilities` decide whether streaming, push notifications and
+    /// the extended card are offered.
+    public var card: AgentCard
+    /// The extended card returned to authenticated callers, if configured.
+    public var extendedCard: AgentCard?
+    /// Pauses between push delivery attempts; one attempt more than there are delays.
+    public var pushRetryDelays: [Duration]
+
+    public init(card: AgentCard, extendedCard: AgentCard? = nil,
+                pushRetryDelays: [Duration] = [.milliseconds(250), .seconds(1), .seconds(4)]) {
+        self.card = card
+        self.extendedCard = extendedCard
+        self.pushRetryDelays = pushRetryDelays
+    }
+
+    var supportsStreaming: Bool { card.capabilities.streaming ?? false }
+    var supportsPush: Bool { card.capabilities.pushNotifications ?? false }
+}

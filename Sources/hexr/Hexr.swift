@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct HexrCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hexr",
+        abstract: "Hexr for Swift: A2A agents with SPIFFE identity, mTLS, OPA policy and OpenTelemetry tracing.",
+        subcommands: [ConformanceAgentCommand.self]
+    )
+}
