@@ -64,12 +64,12 @@ public final class SQLiteTaskStore: TaskStore {
     }
 
     public func task(id: String, tenant: String) async throws -> TaskRecord? {
-        let row = try await database.read { db in
+        let stored = try await database.read { db -> StoredTask? in
             try Row.fetchOne(db, sql: "SELECT owner, json FROM task WHERE tenant = ? AND id = ?",
-                             arguments: [tenant, id])
+                             arguments: [tenant, id]).map(StoredTask.init(row:))
         }
-        guard let row else { return nil }
-        return TaskRecord(task: try Self.decodeTask(row["json"]), tenant: tenant, owner: row["owner"])
+        guard let stored else { return nil }
+        return TaskRecord(task: try Self.decodeTask(stored.json), tenant: tenant, owner: stored.owner)
     }
 
     public func tasks(matching query: TaskQuery) async throws -> TaskPage {
@@ -99,15 +99,17 @@ public final class SQLiteTaskStore: TaskStore {
             pageArguments += [cursor.statusMicros, cursor.statusMicros, cursor.taskID]
         }
         let limit = query.pageSize + 1
-        let (rows, total) = try await database.read { db in
-            let rows = try Row.fetchAll(
-                db, sql: "SELECT owner, json FROM task WHERE \(pageFilter) ORDER BY status_micros DESC, id ASC LIMIT \(limit)",
-                arguments: pageArguments)
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM task WHERE \(matching)", arguments: arguments) ?? 0
+        let (countSQL, countArguments) = ("SELECT COUNT(*) FROM task WHERE \(matching)", arguments)
+        let (pageSQL, pageBindings) = (
+            "SELECT owner, json FROM task WHERE \(pageFilter) ORDER BY status_micros DESC, id ASC LIMIT \(limit)",
+            pageArguments)
+        let (rows, total) = try await database.read { db -> ([StoredTask], Int) in
+            let rows = try Row.fetchAll(db, sql: pageSQL, arguments: pageBindings).map(StoredTask.init(row:))
+            let total = try Int.fetchOne(db, sql: countSQL, arguments: countArguments) ?? 0
             return (rows, total)
         }
         var records = try rows.map { row in
-            TaskRecord(task: try Self.decodeTask(row["json"]), tenant: query.tenant, owner: row["owner"])
+            TaskRecord(task: try Self.decodeTask(row.json), tenant: query.tenant, owner: row.owner)
         }
         var next: TaskCursor?
         if records.count > query.pageSize {
@@ -157,6 +159,17 @@ public final class SQLiteTaskStore: TaskStore {
     private static func decodeTask(_ json: Data?) throws -> A2ATask {
         guard let json else { throw SQLiteTaskStoreError.corruptRow("a task row has no JSON") }
         return try A2AJSON.decode(A2ATask.self, from: json)
+    }
+}
+
+/// The columns of a task row that are read back.
+private struct StoredTask: Sendable {
+    var owner: String?
+    var json: Data?
+
+    init(row: Row) {
+        owner = row["owner"]
+        json = row["json"]
     }
 }
 

@@ -85,3 +85,18 @@ import Testing
         }
     }
 }
+
+extension RESTErrorTests {
+    @Test func agentCardHonoursIfModifiedSince() async throws {
+        try await withAgentServer { base, _ in
+            let card = try await raw("GET", base.appending(path: ".well-known/agent-card.json"))
+            let modified = try #require(card.header("Last-Modified"))
+            let again = try await raw("GET", base.appending(path: ".well-known/agent-card.json"),
+                                      headers: [("If-Modified-Since", modified)])
+            #expect(again.status == 304)
+            let old = try await raw("GET", base.appending(path: ".well-known/agent-card.json"),
+                                    headers: [("If-Modified-Since", "Thu, 01 Jan 1970 00:00:00 GMT")])
+            #expect(old.status == 200)
+        }
+    }
+}

@@ -15,7 +15,7 @@ import Testing
         (.taskNotCancelable(), -32002, "TASK_NOT_CANCELABLE", 400, "FAILED_PRECONDITION"),
         (.pushNotificationNotSupported(), -32003, "PUSH_NOTIFICATION_NOT_SUPPORTED", 400, "FAILED_PRECONDITION"),
         (.unsupportedOperation(), -32004, "UNSUPPORTED_OPERATION", 400, "FAILED_PRECONDITION"),
-        (.contentTypeNotSupported(), -32005, "CONTENT_TYPE_NOT_SUPPORTED", 400, "INVALID_ARGUMENT"),
+        (.contentTypeNotSupported(), -32005, "CONTENT_TYPE_NOT_SUPPORTED", 415, "INVALID_ARGUMENT"),
         (.invalidAgentResponse(), -32006, "INVALID_AGENT_RESPONSE", 500, "INTERNAL"),
         (.extendedAgentCardNotConfigured(), -32007, "EXTENDED_AGENT_CARD_NOT_CONFIGURED", 400, "FAILED_PRECONDITION"),
         (.extensionSupportRequired(), -32008, "EXTENSION_SUPPORT_REQUIRED", 400, "FAILED_PRECONDITION"),

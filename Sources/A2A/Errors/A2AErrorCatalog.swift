@@ -33,8 +33,10 @@ struct A2AErrorCatalog {
         .init(
             code: -32004, reason: "UNSUPPORTED_OPERATION", httpStatus: 400, grpcStatus: "FAILED_PRECONDITION",
             defaultMessage: "This operation is not supported"),
+        // 415, as in spec 1.0.0 and HTTP itself (1.0.1 moved it to 400); the A2A TCK (pinned to
+        // 1.0.0) requires 415, and clients map REST errors by the ErrorInfo reason either way.
         .init(
-            code: -32005, reason: "CONTENT_TYPE_NOT_SUPPORTED", httpStatus: 400, grpcStatus: "INVALID_ARGUMENT",
+            code: -32005, reason: "CONTENT_TYPE_NOT_SUPPORTED", httpStatus: 415, grpcStatus: "INVALID_ARGUMENT",
             defaultMessage: "Incompatible content types"),
         .init(
             code: -32006, reason: "INVALID_AGENT_RESPONSE", httpStatus: 500, grpcStatus: "INTERNAL",

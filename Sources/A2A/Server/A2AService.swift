@@ -38,7 +38,10 @@ public final class A2AService: Sendable {
 
     /// Replaces the public Agent Card (e.g. once the server knows its own URL).
     public func updateCard(_ card: AgentCard) {
-        settings.withLock { $0.card = card }
+        settings.withLock {
+            $0.card = card
+            $0.cardModified = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
+        }
     }
 
     /// Replaces the extended Agent Card.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What an agent serves besides its handler.
 public struct A2AServiceConfiguration: Sendable {
     /// The public Agent Card. Its `capabilities` decide whether streaming, push notifications and
@@ -7,12 +9,15 @@ public struct A2AServiceConfiguration: Sendable {
     public var extendedCard: AgentCard?
     /// Pauses between push delivery attempts; one attempt more than there are delays.
     public var pushRetryDelays: [Duration]
+    /// When the card last changed (served as `Last-Modified`); set by `A2AService.updateCard(_:)`.
+    public var cardModified: Date
 
     public init(card: AgentCard, extendedCard: AgentCard? = nil,
                 pushRetryDelays: [Duration] = [.milliseconds(250), .seconds(1), .seconds(4)]) {
         self.card = card
         self.extendedCard = extendedCard
         self.pushRetryDelays = pushRetryDelays
+        self.cardModified = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
     }
 
     var supportsStreaming: Bool { card.capabilities.streaming ?? false }

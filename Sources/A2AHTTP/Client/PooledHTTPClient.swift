@@ -124,19 +124,11 @@ public final class PooledHTTPClient: A2AHTTPTransport {
             finished.store(true, ordering: .releasing)
             if reusable { giveBack(connection, origin: origin) } else { channel.close(promise: nil) }
         }
-        bodySink.onTermination = { _ in
+        bodySink.onTermination = { termination in
             // The consumer stopped reading before the end: the connection cannot be reused.
-            if !finished.load(ordering: .acquiring) { channel.close(promise: nil) }
+            if case .cancelled = termination, !finished.load(ordering: .acquiring) { channel.close(promise: nil) }
         }
-        var head = HTTPRequestHead(version: .http1_1, method: HTTPMethod(rawValue: request.method),
-                                   uri: Self.target(of: request.url))
-        head.headers.add(name: "Host", value: Self.hostHeader(origin))
-        for (name, value) in request.headers { head.headers.add(name: name, value: value) }
-        if let data = request.body {
-            head.headers.replaceOrAdd(name: "Content-Length", value: String(data.count))
-        } else if request.method == "POST" || request.method == "PUT" {
-            head.headers.replaceOrAdd(name: "Content-Length", value: "0")
-        }
+        let head = Self.head(of: request, origin: origin)
         let receiver = connection.receiver
         let bodyBuffer = request.body.map { ByteBuffer(bytes: $0) }
         channel.eventLoop.execute {
@@ -157,6 +149,19 @@ public final class PooledHTTPClient: A2AHTTPTransport {
     }
 
     // MARK: URLs
+
+    private static func head(of request: A2AClientRequest, origin: Origin) -> HTTPRequestHead {
+        var head = HTTPRequestHead(version: .http1_1, method: HTTPMethod(rawValue: request.method),
+                                   uri: target(of: request.url))
+        head.headers.add(name: "Host", value: hostHeader(origin))
+        for (name, value) in request.headers { head.headers.add(name: name, value: value) }
+        if let data = request.body {
+            head.headers.replaceOrAdd(name: "Content-Length", value: String(data.count))
+        } else if request.method == "POST" || request.method == "PUT" {
+            head.headers.replaceOrAdd(name: "Content-Length", value: "0")
+        }
+        return head
+    }
 
     private static func origin(of url: URL) throws -> Origin {
         guard let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", let host = url.host,

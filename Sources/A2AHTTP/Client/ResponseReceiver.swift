@@ -43,8 +43,8 @@ final class ResponseReceiver: ChannelInboundHandler, RemovableChannelHandler {
             exchange.body.yield(Array(buffer.readableBytesView))
         case .end:
             self.exchange = nil
+            exchange.done(keepAlive)  // first: the connection is idle before the reader sees the end
             exchange.body.finish()
-            exchange.done(keepAlive)
         }
     }
 

@@ -18,7 +18,8 @@ struct A2AResponder: HTTPResponder {
     private var rest: RESTBinding { RESTBinding(service: service) }
 
     func respond(to request: Request, context: A2ARequestContext) async throws -> Response {
-        let path = request.uri.path
+        var path = request.uri.path
+        while path.count > 1 && path.hasSuffix("/") { path.removeLast() }  // `/a2a/jsonrpc/` is the same endpoint
         if path == A2AServerPaths.agentCard {
             return try cardResponse(request)
         }
@@ -69,15 +70,23 @@ struct A2AResponder: HTTPResponder {
         guard request.method == .get || request.method == .head else {
             return Response(status: .methodNotAllowed, headers: [.allow: "GET, HEAD"])
         }
-        let data = try A2AJSON.encode(service.card)
+        let configuration = service.configuration
+        let data = try A2AJSON.encode(configuration.card)
         let etag = AgentCardETag.make(for: data)
-        if let match = request.headers[.ifNoneMatch], match.split(separator: ",").contains(where: {
-            $0.trimmingCharacters(in: .whitespaces) == etag
-        }) {
-            return Response(status: .notModified, headers: [.eTag: etag])
+        let modified = HTTPDate.format(configuration.cardModified)
+        let notModified: Bool
+        if let match = request.headers[.ifNoneMatch] {
+            notModified = match.split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces) == etag }
+        } else if let since = request.headers[.ifModifiedSince].flatMap(HTTPDate.parse) {
+            notModified = configuration.cardModified <= since
+        } else {
+            notModified = false
+        }
+        if notModified {
+            return Response(status: .notModified, headers: [.eTag: etag, .lastModified: modified])
         }
         return Response(status: .ok, headers: [.contentType: "application/json", .eTag: etag,
-                                               .cacheControl: "max-age=60"],
+                                               .lastModified: modified, .cacheControl: "max-age=60"],
                         body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 

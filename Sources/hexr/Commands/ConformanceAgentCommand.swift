@@ -34,7 +34,7 @@ struct ConformanceAgentCommand: AsyncParsableCommand {
             service: service, host: host, port: port, paths: paths,
             makeCard: { ConformanceAgent.card(baseURL: $0, paths: (paths.jsonRPC, paths.rest)) },
             onListening: { url in
-                print("conformance agent listening on \(url) (card: \(url)\(A2AServerPaths.agentCard))")
+                Console.line("conformance agent listening on \(url) (card: \(url)\(A2AServerPaths.agentCard))")
             },
             logger: logger)
         let group = ServiceGroup(services: [server], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
