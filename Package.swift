@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "A2AHTTP", targets: ["A2AHTTP"]),
         .library(name: "A2ASQLite", targets: ["A2ASQLite"]),
         .library(name: "SPIFFE", targets: ["SPIFFE"]),
+        .library(name: "HexrTransport", targets: ["HexrTransport"]),
         .executable(name: "hexr", targets: ["hexr"]),
     ],
     dependencies: [
@@ -47,6 +48,7 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
@@ -70,6 +72,20 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // SPIFFE mTLS for A2A: the server TLS layer, the client security, peer identities.
+        .target(
+            name: "HexrTransport",
+            dependencies: [
+                "A2A", "A2AHTTP", "SPIFFE",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "hexr",
             dependencies: [
@@ -81,10 +97,17 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "A2ATests", dependencies: ["A2A"], swiftSettings: swiftSettings),
+        // Shared by the test targets: the interop echo agent and child-process handling.
+        .target(
+            name: "HexrTestSupport",
+            dependencies: ["A2A", "A2AHTTP"],
+            path: "Tests/TestSupport",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "A2AHTTPTests",
             dependencies: [
-                "A2A", "A2AHTTP", "A2ASQLite",
+                "A2A", "A2AHTTP", "A2ASQLite", "HexrTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -101,5 +124,20 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .testTarget(
+            name: "HexrTransportTests",
+            dependencies: [
+                "HexrTransport", "A2A", "A2AHTTP", "SPIFFE", "HexrTestSupport",
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // RegoTests is added when the Rego module lands.
     ]
 )

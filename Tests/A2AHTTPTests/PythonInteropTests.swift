@@ -1,6 +1,7 @@
 import A2A
 import A2AHTTP
 import Foundation
+import HexrTestSupport
 import Testing
 
 /// Interop with the official Python SDK (`a2a-sdk==1.3.0`), both directions, both bindings.

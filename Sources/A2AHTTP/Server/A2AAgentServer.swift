@@ -1,6 +1,7 @@
 import A2A
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 import ServiceLifecycle
@@ -18,9 +19,12 @@ public struct A2AAgentServer: Service {
     ///   - makeCard: builds the card once the server's base URL is known (its interfaces must point here).
     ///   - onListening: called with the base URL once the server accepts connections.
     ///   - callContext: derives the caller's facts from the connection (default: unauthenticated).
+    ///   - serverBuilder, scheme: the connection layer (plain HTTP/1.1 by default; a TLS layer
+    ///     passes its builder and `"https"`).
     public init(
         service: A2AService, host: String = "127.0.0.1", port: Int = 0, paths: A2AServerPaths = A2AServerPaths(),
         maxBodyBytes: Int = 8 * 1024 * 1024,
+        serverBuilder: HTTPServerBuilder = .http1(), scheme: String = "http",
         makeCard: (@Sendable (URL) -> AgentCard)? = nil,
         onListening: @escaping @Sendable (URL) async -> Void = { _ in },
         callContext: @escaping @Sendable (A2ARequestContext) async throws -> A2ACallContext = { _ in A2ACallContext() },
@@ -31,10 +35,11 @@ public struct A2AAgentServer: Service {
                                      callContext: callContext)
         var application = Application(
             responder: responder,
+            server: serverBuilder,
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: nil),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? port
-                let url = URL(string: "http://\(Self.urlHost(host)):\(port)")!
+                let url = URL(string: "\(scheme)://\(Self.urlHost(host)):\(port)")!
                 if let makeCard { service.updateCard(makeCard(url)) }
                 await onListening(url)
             },

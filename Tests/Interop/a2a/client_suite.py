@@ -22,9 +22,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import socket
 import ssl
 import sys
 import time
+import urllib.parse
 import uuid
 
 from collections.abc import Awaitable, Callable
@@ -750,7 +752,24 @@ def build_ssl_context(args: argparse.Namespace) -> ssl.SSLContext | None:
     context = ssl.create_default_context(ssl.Purpose.SERVER_AUTH, cafile=args.cafile)
     if args.certfile:
         context.load_cert_chain(certfile=args.certfile, keyfile=args.keyfile)
+    if args.server_spiffe_id:
+        # An X.509-SVID names its workload in a URI SAN and has no DNS name: the chain is still
+        # verified against --cafile, and the server's SPIFFE ID is checked by check_server_spiffe_id.
+        context.check_hostname = False
     return context
+
+
+def check_server_spiffe_id(url: str, context: ssl.SSLContext, expected: str) -> str | None:
+    """Connects once and compares the server certificate's URI SAN with `expected`."""
+    parsed = urllib.parse.urlsplit(url)
+    host, port = parsed.hostname, parsed.port or 443
+    with socket.create_connection((host, port), timeout=HTTP_TIMEOUT_SECONDS) as raw:
+        with context.wrap_socket(raw, server_hostname=None) as tls:
+            certificate = tls.getpeercert()
+    uris = [value for kind, value in certificate.get('subjectAltName', ()) if kind == 'URI']
+    if uris != [expected]:
+        return f'server SPIFFE ID {uris} is not [{expected!r}]'
+    return None
 
 
 async def run(args: argparse.Namespace, ssl_context: ssl.SSLContext | None) -> int:
@@ -788,6 +807,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument('--cafile', help='CA that signed the server certificate')
     parser.add_argument('--certfile', help='client certificate (PEM)')
     parser.add_argument('--keyfile', help='client private key (PEM)')
+    parser.add_argument('--server-spiffe-id',
+                        help='expected SPIFFE ID of the server (URI SAN); disables DNS hostname checks')
     args = parser.parse_args(argv)
     if bool(args.certfile) != bool(args.keyfile):
         parser.error('--certfile and --keyfile must be given together')
@@ -803,6 +824,16 @@ def main(argv: list[str]) -> int:
     except (ssl.SSLError, OSError) as e:
         print(f'client_suite.py: error: cannot load TLS files: {e}', file=sys.stderr)
         return 2
+    if args.server_spiffe_id:
+        try:
+            mismatch = check_server_spiffe_id(args.url, ssl_context, args.server_spiffe_id)
+        except (ssl.SSLError, OSError) as e:
+            mismatch = f'TLS connection failed: {e}'
+        if mismatch:
+            print(f'FAIL server_identity: {mismatch}', flush=True)
+            print('0 passed, 1 failed', flush=True)
+            return 1
+        print('PASS server_identity', flush=True)
     return asyncio.run(run(args, ssl_context))
 
 

@@ -3,25 +3,25 @@ import Synchronization
 import Testing
 
 /// The Python interpreter and scripts of the interop peers (set up by `scripts/test`).
-enum Interop {
-    static var python: String? { ProcessInfo.processInfo.environment["HEXR_INTEROP_PYTHON"] }
-    static var directory: URL {
+public enum Interop {
+    public static var python: String? { ProcessInfo.processInfo.environment["HEXR_INTEROP_PYTHON"] }
+    public static var directory: URL {
         if let dir = ProcessInfo.processInfo.environment["HEXR_INTEROP_DIR"] { return URL(fileURLWithPath: dir) }
         return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appending(path: "Interop")
+            .appending(path: "Interop")
     }
-    static let available = python != nil
-    static let reason: Comment = "interop peers need HEXR_INTEROP_PYTHON; run scripts/test"
+    public static let available = python != nil
+    public static let reason: Comment = "interop peers need HEXR_INTEROP_PYTHON; run scripts/test"
 }
 
 /// A child process started by a test; always stopped by its PID (SIGTERM, then SIGKILL).
-final class ExternalProcess: Sendable {
+public final class ExternalProcess: Sendable {
     private let process: Process
     private let output = LockedData()
     private let errors = LockedData()
 
     /// Starts `executable` with `arguments`; stdout and stderr are captured.
-    init(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws {
+    public init(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
@@ -41,12 +41,12 @@ final class ExternalProcess: Sendable {
         try process.run()
     }
 
-    var pid: Int32 { process.processIdentifier }
-    var stdout: String { output.text }
-    var stderr: String { errors.text }
+    public var pid: Int32 { process.processIdentifier }
+    public var stdout: String { output.text }
+    public var stderr: String { errors.text }
 
     /// Waits (bounded) for a stdout line starting with `prefix` and returns the rest of it.
-    func waitForLine(prefix: String, timeout: Duration = .seconds(30)) async throws -> String {
+    public func waitForLine(prefix: String, timeout: Duration = .seconds(30)) async throws -> String {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             for line in stdout.split(separator: "\n") where line.hasPrefix(prefix) {
@@ -59,7 +59,7 @@ final class ExternalProcess: Sendable {
     }
 
     /// Waits (bounded) for the process to exit; returns its exit status.
-    func waitForExit(timeout: Duration) async throws -> Int32 {
+    public func waitForExit(timeout: Duration) async throws -> Int32 {
         let deadline = ContinuousClock.now + timeout
         while process.isRunning {
             guard ContinuousClock.now < deadline else {
@@ -72,7 +72,7 @@ final class ExternalProcess: Sendable {
     }
 
     /// Stops the process by its PID: SIGTERM, then SIGKILL after 3 s.
-    func stop() {
+    public func stop() {
         guard process.isRunning else { return }
         kill(process.processIdentifier, SIGTERM)
         let deadline = Date().addingTimeInterval(3)
@@ -84,11 +84,11 @@ final class ExternalProcess: Sendable {
     deinit { stop() }
 }
 
-enum ExternalProcessError: Error, CustomStringConvertible {
+public enum ExternalProcessError: Error, CustomStringConvertible {
     case noReadyLine(prefix: String, stdout: String, stderr: String)
     case timedOut(stdout: String, stderr: String)
 
-    var description: String {
+    public var description: String {
         switch self {
         case .noReadyLine(let prefix, let out, let err): "no '\(prefix)' line\nstdout:\n\(out)\nstderr:\n\(err)"
         case .timedOut(let out, let err): "process timed out\nstdout:\n\(out)\nstderr:\n\(err)"

@@ -5,8 +5,10 @@ import Foundation
 /// The interop behaviour shared with `Tests/Interop/a2a/echo_server.py` (see its header):
 /// `input` asks for input, `slow` works until cancelled (≤ 30 s), `reply` answers with a message,
 /// `fail` fails, anything else is echoed as an artifact.
-struct EchoAgent: AgentHandler {
-    func handle(_ task: TaskContext) async throws {
+public struct EchoAgent: AgentHandler {
+    public init() {}
+
+    public func handle(_ task: TaskContext) async throws {
         let text = task.text
         if task.isContinuation {
             try await task.addArtifact(name: "reply", parts: [.text("echo: \(text)")])
@@ -32,7 +34,7 @@ struct EchoAgent: AgentHandler {
         }
     }
 
-    static func card(baseURL: URL, paths: A2AServerPaths = A2AServerPaths()) -> AgentCard {
+    public static func card(baseURL: URL, paths: A2AServerPaths = A2AServerPaths()) -> AgentCard {
         let base = baseURL.absoluteString
         return AgentCard(
             name: "Interop Echo", description: "Echoes input",

@@ -1,0 +1,113 @@
+import A2A
+import A2AHTTP
+import Foundation
+import HexrTransport
+import Logging
+import SPIFFE
+import ServiceLifecycle
+
+/// Answers every message with the caller's verified SPIFFE ID as a direct message.
+struct WhoAmIAgent: AgentHandler {
+    func handle(_ task: TaskContext) async throws {
+        try await task.reply("caller=\(task.call.caller ?? "none")")
+    }
+}
+
+/// A trust domain with its signing authority, for issuing test SVIDs.
+struct TestDomain {
+    let authority: SigningAuthority
+    var trustDomain: TrustDomain { authority.trustDomain }
+
+    init(_ name: String = "hexr.local", ttl: TimeInterval = 86_400, createdAt: Date = Date()) throws {
+        authority = try SigningAuthority(
+            configuration: .init(trustDomain: try TrustDomain(parsing: name), authorityTTL: ttl), now: createdAt)
+    }
+
+    func id(_ path: String) throws -> SPIFFEID { try SPIFFEID(parsing: "spiffe://\(trustDomain.name)\(path)") }
+
+    func svid(_ path: String, ttl: TimeInterval? = nil, now: Date = Date()) throws -> X509SVID {
+        try authority.issueX509SVID(for: try id(path), ttl: ttl, now: now)
+    }
+
+    var bundles: BundleSet { BundleSet([authority.bundle]) }
+}
+
+let quietLogger: Logger = {
+    var logger = Logger(label: "test.mtls")
+    logger.logLevel = .critical
+    return logger
+}()
+
+/// Runs the server `make` builds (given the callback that reports its URL) for the duration of
+/// `body`, passing its base URL.
+func withServer<T: Sendable>(
+    _ make: (_ onListening: @escaping @Sendable (URL) async -> Void) -> A2AAgentServer,
+    _ body: @Sendable (URL) async throws -> T
+) async throws -> T {
+    let (urls, sink) = AsyncStream.makeStream(of: URL.self)
+    let server = make { sink.yield($0) }
+    let group = ServiceGroup(services: [server], gracefulShutdownSignals: [], logger: quietLogger)
+    return try await withThrowingTaskGroup(of: Void.self) { tasks in
+        tasks.addTask { try await group.run() }
+        defer { tasks.cancelAll() }
+        var iterator = urls.makeAsyncIterator()
+        guard let url = await iterator.next() else { throw FixtureError.serverDidNotStart }
+        return try await body(url)
+    }
+}
+
+/// Runs a WhoAmI agent over mTLS for the duration of `body`.
+func withMTLSServer<T: Sendable>(
+    source: StaticTLSIdentitySource, refusals: TLSRefusalLog = TLSRefusalLog(logger: quietLogger),
+    handler: any AgentHandler = WhoAmIAgent(),
+    _ body: @Sendable (_ baseURL: URL, _ refusals: TLSRefusalLog) async throws -> T
+) async throws -> T {
+    let security = MTLSAgentServer.Security(source: source, refusals: refusals)
+    let service = A2AService(configuration: A2AServiceConfiguration(card: .minimal(name: "whoami")), handler: handler,
+                             logger: quietLogger)
+    let (urls, sink) = AsyncStream.makeStream(of: URL.self)
+    let paths = A2AServerPaths()
+    let server = MTLSAgentServer.make(
+        service: service, security: security,
+        makeCard: { base in
+            var card = AgentCard.minimal(name: "whoami")
+            card.supportedInterfaces = [AgentInterface(url: base.absoluteString + paths.jsonRPC,
+                                                       protocolBinding: AgentInterface.Binding.jsonRPC,
+                                                       tenant: nil, protocolVersion: "1.0")]
+            return card
+        },
+        onListening: { sink.yield($0) }, logger: quietLogger)
+    let group = ServiceGroup(services: [server], gracefulShutdownSignals: [], logger: quietLogger)
+    return try await withThrowingTaskGroup(of: Void.self) { tasks in
+        tasks.addTask { try await group.run() }
+        defer { tasks.cancelAll() }
+        var iterator = urls.makeAsyncIterator()
+        guard let url = await iterator.next() else { throw FixtureError.serverDidNotStart }
+        return try await body(url, refusals)
+    }
+}
+
+enum FixtureError: Error {
+    case serverDidNotStart
+    case unexpectedResponse(String)
+}
+
+/// A JSON-RPC client over mTLS as `source`, expecting the server to satisfy `server`.
+func mtlsClient(_ baseURL: URL, source: any TLSIdentitySource, server: SPIFFEIDMatcher,
+                refusals: TLSRefusalLog = TLSRefusalLog(logger: quietLogger)) throws -> (A2AClient, PooledHTTPClient) {
+    let security = SPIFFEClientSecurity(source: source, refusals: refusals) { _, _ in server }
+    let transport = PooledHTTPClient(security: security)
+    var card = AgentCard.minimal(name: "whoami")
+    card.supportedInterfaces = [AgentInterface(url: baseURL.absoluteString + "/a2a/jsonrpc",
+                                               protocolBinding: AgentInterface.Binding.jsonRPC, tenant: nil,
+                                               protocolVersion: "1.0")]
+    return (try A2AClient(card: card, transport: transport), transport)
+}
+
+/// Sends one message and returns the agent's text answer.
+func whoAmI(_ client: A2AClient) async throws -> String {
+    guard case .message(let message) = try await client.sendMessage(text: "who am i"),
+          case .text(let text) = message.parts.first?.content
+    else { throw FixtureError.unexpectedResponse("not a text message") }
+    return text
+}
