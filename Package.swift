@@ -15,6 +15,9 @@ let package = Package(
         .library(name: "A2ASQLite", targets: ["A2ASQLite"]),
         .library(name: "SPIFFE", targets: ["SPIFFE"]),
         .library(name: "HexrTransport", targets: ["HexrTransport"]),
+        .library(name: "Rego", targets: ["Rego"]),
+        .library(name: "HexrPolicy", targets: ["HexrPolicy"]),
+        .library(name: "Hexr", targets: ["Hexr"]),
         .executable(name: "hexr", targets: ["hexr"]),
     ],
     dependencies: [
@@ -86,10 +89,32 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // An embedded Rego (v1 syntax) parser and evaluator. No dependencies.
+        .target(name: "Rego", swiftSettings: swiftSettings),
+        // Authorization: the input document, embedded (Rego) and OPA backends, decision log, shadow mode.
+        .target(
+            name: "HexrPolicy",
+            dependencies: [
+                "Rego", "SPIFFE",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The SDK users import; wires transport, policy and (later) tracing together.
+        .target(
+            name: "Hexr",
+            dependencies: [
+                "A2A", "A2AHTTP", "HexrTransport", "HexrPolicy", "SPIFFE",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "hexr",
             dependencies: [
-                "A2A", "A2AHTTP", "A2ASQLite",
+                "A2A", "A2AHTTP", "A2ASQLite", "SPIFFE", "HexrTransport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -100,7 +125,11 @@ let package = Package(
         // Shared by the test targets: the interop echo agent and child-process handling.
         .target(
             name: "HexrTestSupport",
-            dependencies: ["A2A", "A2AHTTP"],
+            dependencies: [
+                "A2A", "A2AHTTP", "SPIFFE",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Tests/TestSupport",
             swiftSettings: swiftSettings
         ),
@@ -138,6 +167,14 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // RegoTests is added when the Rego module lands.
+        .testTarget(name: "RegoTests", dependencies: ["Rego"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "HexrTests",
+            dependencies: [
+                "Hexr", "HexrPolicy", "HexrTransport", "A2A", "A2AHTTP", "SPIFFE", "HexrTestSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
     ]
 )

@@ -1,6 +1,7 @@
 import A2A
 import A2AHTTP
 import Foundation
+import HexrTestSupport
 import HexrTransport
 import SPIFFE
 import Synchronization

@@ -17,6 +17,8 @@ extension A2AError {
         public static let extendedAgentCardNotConfigured = -32007
         public static let extensionSupportRequired = -32008
         public static let versionNotSupported = -32009
+        /// Hexr: denied by authorization policy (HTTP 403, `PERMISSION_DENIED`).
+        public static let permissionDenied = -32040
     }
 
     /// -32700: the payload is not valid JSON.
@@ -64,6 +66,13 @@ extension A2AError {
     /// -32004: the operation is not supported (e.g. streaming not enabled, task already terminal).
     public static func unsupportedOperation(_ message: String? = nil, metadata: [String: String] = [:]) -> A2AError {
         canonical(Code.unsupportedOperation, message, metadata)
+    }
+
+    /// -32040 (Hexr): the caller's verified identity may not do this, by policy.
+    public static func permissionDenied(
+        _ message: String? = nil, metadata: [String: String] = [:]
+    ) -> A2AError {
+        canonical(Code.permissionDenied, message, metadata)
     }
 
     /// -32005: the requested media types are not supported.

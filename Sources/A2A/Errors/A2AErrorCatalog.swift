@@ -38,6 +38,11 @@ struct A2AErrorCatalog {
         .init(
             code: -32005, reason: "CONTENT_TYPE_NOT_SUPPORTED", httpStatus: 415, grpcStatus: "INVALID_ARGUMENT",
             defaultMessage: "Incompatible content types"),
+        // Hexr-specific, in JSON-RPC's implementation-defined server-error range: the caller's
+        // verified identity is not allowed this operation by policy.
+        .init(
+            code: -32040, reason: "PERMISSION_DENIED", httpStatus: 403, grpcStatus: "PERMISSION_DENIED",
+            defaultMessage: "Permission denied by policy"),
         .init(
             code: -32006, reason: "INVALID_AGENT_RESPONSE", httpStatus: 500, grpcStatus: "INTERNAL",
             defaultMessage: "Invalid agent response"),

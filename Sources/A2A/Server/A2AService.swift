@@ -55,6 +55,7 @@ public final class A2AService: Sendable {
     public func sendMessage(_ request: SendMessageRequest, context: A2ACallContext) async throws(A2AError)
         -> SendMessageResponse
     {
+        try await admit(.sendMessage, request, context)
         let (lease, events) = try await start(request, context: context, subscribe: true)
         let returnImmediately = request.configuration?.returnImmediately ?? false
         let historyLength = request.configuration?.historyLength
@@ -79,6 +80,7 @@ public final class A2AService: Sendable {
     public func sendStreamingMessage(_ request: SendMessageRequest, context: A2ACallContext)
         async throws(A2AError) -> TaskEventStream
     {
+        try await admit(.sendStreamingMessage, request, context)
         guard configuration.supportsStreaming else {
             throw A2AError.unsupportedOperation("Streaming is not supported by the agent")
         }
@@ -152,6 +154,7 @@ public final class A2AService: Sendable {
 
     /// `GetTask`.
     public func getTask(_ request: GetTaskRequest, context: A2ACallContext) async throws(A2AError) -> A2ATask {
+        try await admit(A2AGateRequest(method: .getTask, taskID: request.id), context)
         if let length = request.historyLength, length < 0 {
             throw A2AError.invalidParams("historyLength must not be negative")
         }
@@ -163,6 +166,7 @@ public final class A2AService: Sendable {
     public func listTasks(_ request: ListTasksRequest, context: A2ACallContext) async throws(A2AError)
         -> ListTasksResponse
     {
+        try await admit(A2AGateRequest(method: .listTasks, contextID: request.contextId), context)
         let pageSize = request.pageSize ?? 50
         guard (1...100).contains(pageSize) else {
             throw A2AError.invalidParams("pageSize must be between 1 and 100, got \(pageSize)")
@@ -197,6 +201,7 @@ public final class A2AService: Sendable {
 
     /// `CancelTask`.
     public func cancelTask(_ request: CancelTaskRequest, context: A2ACallContext) async throws(A2AError) -> A2ATask {
+        try await admit(A2AGateRequest(method: .cancelTask, taskID: request.id), context)
         let lease = try await existing(request.id, context: context)
         return try await lease.hub.cancel()
     }
@@ -205,6 +210,7 @@ public final class A2AService: Sendable {
     public func subscribeToTask(_ request: SubscribeToTaskRequest, context: A2ACallContext)
         async throws(A2AError) -> TaskEventStream
     {
+        try await admit(A2AGateRequest(method: .subscribeToTask, taskID: request.id), context)
         guard configuration.supportsStreaming else {
             throw A2AError.unsupportedOperation("Streaming is not supported by the agent")
         }
@@ -237,6 +243,7 @@ public final class A2AService: Sendable {
     public func createPushConfig(_ config: TaskPushNotificationConfig, context: A2ACallContext)
         async throws(A2AError) -> TaskPushNotificationConfig
     {
+        try await admit(A2AGateRequest(method: .createTaskPushNotificationConfig, taskID: config.taskId), context)
         try requirePush()
         guard let taskID = config.taskId, !taskID.isEmpty else { throw A2AError.invalidParams("taskId is required") }
         _ = try await existing(taskID, context: context)
@@ -247,6 +254,7 @@ public final class A2AService: Sendable {
     public func getPushConfig(_ request: GetTaskPushNotificationConfigRequest, context: A2ACallContext)
         async throws(A2AError) -> TaskPushNotificationConfig
     {
+        try await admit(A2AGateRequest(method: .getTaskPushNotificationConfig, taskID: request.taskId), context)
         try requirePush()
         _ = try await existing(request.taskId, context: context)
         let found: TaskPushNotificationConfig?
@@ -265,6 +273,7 @@ public final class A2AService: Sendable {
     public func listPushConfigs(_ request: ListTaskPushNotificationConfigsRequest, context: A2ACallContext)
         async throws(A2AError) -> ListTaskPushNotificationConfigsResponse
     {
+        try await admit(A2AGateRequest(method: .listTaskPushNotificationConfigs, taskID: request.taskId), context)
         try requirePush()
         _ = try await existing(request.taskId, context: context)
         let all: [TaskPushNotificationConfig]
@@ -293,6 +302,7 @@ public final class A2AService: Sendable {
     public func deletePushConfig(_ request: DeleteTaskPushNotificationConfigRequest, context: A2ACallContext)
         async throws(A2AError)
     {
+        try await admit(A2AGateRequest(method: .deleteTaskPushNotificationConfig, taskID: request.taskId), context)
         try requirePush()
         _ = try await existing(request.taskId, context: context)
         do {
@@ -329,10 +339,26 @@ public final class A2AService: Sendable {
         return config
     }
 
+    // MARK: Authorization
+
+    private func admit(_ request: A2AGateRequest, _ context: A2ACallContext) async throws(A2AError) {
+        guard let gate = configuration.gate else { return }
+        try await gate.admit(request, context: context)
+    }
+
+    private func admit(_ method: A2AMethod, _ request: SendMessageRequest, _ context: A2ACallContext)
+        async throws(A2AError)
+    {
+        let skill = request.message.metadata?["skill"]?.stringValue ?? request.metadata?["skill"]?.stringValue
+        try await admit(A2AGateRequest(method: method, taskID: request.message.taskId,
+                                       contextID: request.message.contextId, skill: skill), context)
+    }
+
     // MARK: Cards
 
     /// `GetExtendedAgentCard`.
-    public func extendedAgentCard(context: A2ACallContext) throws(A2AError) -> AgentCard {
+    public func extendedAgentCard(context: A2ACallContext) async throws(A2AError) -> AgentCard {
+        try await admit(A2AGateRequest(method: .getExtendedAgentCard), context)
         let configuration = self.configuration
         guard configuration.card.capabilities.extendedAgentCard ?? false else {
             throw A2AError.unsupportedOperation("The agent does not support authenticated extended cards")

@@ -11,12 +11,16 @@ public struct A2AServiceConfiguration: Sendable {
     public var pushRetryDelays: [Duration]
     /// When the card last changed (served as `Last-Modified`); set by `A2AService.updateCard(_:)`.
     public var cardModified: Date
+    /// Admits or refuses every request before it is handled (authorization); `nil` admits all.
+    public var gate: (any A2ARequestGate)?
 
     public init(card: AgentCard, extendedCard: AgentCard? = nil,
-                pushRetryDelays: [Duration] = [.milliseconds(250), .seconds(1), .seconds(4)]) {
+                pushRetryDelays: [Duration] = [.milliseconds(250), .seconds(1), .seconds(4)],
+                gate: (any A2ARequestGate)? = nil) {
         self.card = card
         self.extendedCard = extendedCard
         self.pushRetryDelays = pushRetryDelays
+        self.gate = gate
         self.cardModified = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
     }
 

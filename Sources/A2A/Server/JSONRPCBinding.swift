@@ -94,7 +94,7 @@ public struct JSONRPCBinding: Sendable {
         case .getExtendedAgentCard:
             let params = try envelope.decodeParams(GetExtendedAgentCardRequest.self, allowingMissing: true)
             tenant(params.tenant)
-            return success(id, try service.extendedAgentCard(context: context), headers)
+            return success(id, try await service.extendedAgentCard(context: context), headers)
         }
     }
 

@@ -78,7 +78,7 @@ public struct RESTBinding: Sendable {
             try await service.deletePushConfig(params, context: context)
             return .body(status: 200, contentType: type, headers: headers, body: Data("{}".utf8))
         case .extendedAgentCard:
-            return try ok(try service.extendedAgentCard(context: context))
+            return try ok(try await service.extendedAgentCard(context: context))
         }
     }
 

@@ -4,8 +4,9 @@ import Foundation
 import Logging
 import ServiceLifecycle
 
-/// SendMessage round trips against an in-process agent over real loopback HTTP: each client
-/// connection sends its requests one after another on one keep-alive connection.
+/// SendMessage round trips against an in-process agent over real loopback connections: each
+/// client connection sends its requests one after another on one keep-alive connection (or on a
+/// fresh connection per request, to measure handshakes).
 struct SendMessageBenchmark {
     var requests: Int
     var connections: Int
@@ -18,6 +19,12 @@ struct SendMessageBenchmark {
         var connectionsOpened: Int
 
         var perSecond: Double { Double(requests) / elapsed.seconds }
+
+        var summary: String {
+            String(format: "%.0f req/s, p50 %.0f µs, p99 %.0f µs (%d requests, %.2f s, %d connections opened)",
+                   perSecond, latencies.percentile(0.5).microseconds, latencies.percentile(0.99).microseconds,
+                   requests, elapsed.seconds, connectionsOpened)
+        }
     }
 
     /// Completes every task at once with a one-part artifact (what a trivial agent costs).
@@ -27,46 +34,51 @@ struct SendMessageBenchmark {
         }
     }
 
-    func run() async throws -> Result {
+    static let logger: Logger = {
         var logger = Logger(label: "hexr.bench")
         logger.logLevel = .error
-        let card = AgentCard.minimal(name: "bench")
-        let service = A2AService(configuration: A2AServiceConfiguration(card: card), handler: InstantAgent(),
-                                 logger: logger)
-        let (urls, sink) = AsyncStream.makeStream(of: URL.self)
+        return logger
+    }()
+
+    static func card(base: URL) -> AgentCard {
         let paths = A2AServerPaths()
-        let server = A2AAgentServer(
-            service: service, makeCard: { base in
-                var card = card
-                card.supportedInterfaces = [
-                    AgentInterface(url: base.absoluteString + paths.jsonRPC, protocolBinding: AgentInterface.Binding.jsonRPC,
-                                   tenant: nil, protocolVersion: "1.0"),
-                    AgentInterface(url: base.absoluteString + paths.rest, protocolBinding: AgentInterface.Binding.httpJSON,
-                                   tenant: nil, protocolVersion: "1.0"),
-                ]
-                return card
-            }, onListening: { sink.yield($0) }, logger: logger)
-        let group = ServiceGroup(services: [server], gracefulShutdownSignals: [], logger: logger)
+        var card = AgentCard.minimal(name: "bench")
+        card.supportedInterfaces = [
+            AgentInterface(url: base.absoluteString + paths.jsonRPC, protocolBinding: AgentInterface.Binding.jsonRPC,
+                           tenant: nil, protocolVersion: "1.0"),
+            AgentInterface(url: base.absoluteString + paths.rest, protocolBinding: AgentInterface.Binding.httpJSON,
+                           tenant: nil, protocolVersion: "1.0"),
+        ]
+        return card
+    }
+
+    /// Runs the benchmark against the server `makeServer` builds, with `transport`.
+    func run(
+        transport: PooledHTTPClient,
+        makeServer: (_ service: A2AService, _ onListening: @escaping @Sendable (URL) async -> Void) -> A2AAgentServer
+    ) async throws -> Result {
+        let service = A2AService(configuration: A2AServiceConfiguration(card: .minimal(name: "bench")),
+                                 handler: InstantAgent(), logger: Self.logger)
+        let (urls, sink) = AsyncStream.makeStream(of: URL.self)
+        let server = makeServer(service) { sink.yield($0) }
+        let group = ServiceGroup(services: [server], gracefulShutdownSignals: [], logger: Self.logger)
         return try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask { try await group.run() }
             var iterator = urls.makeAsyncIterator()
             guard let base = await iterator.next() else { throw BenchmarkError.serverDidNotStart }
-            let transport = PooledHTTPClient()
-            let agentCard = try await A2AClient.fetchCard(from: base, transport: transport)
-            let client = try A2AClient(card: agentCard, transport: transport, bindings: [binding])
+            let client = try A2AClient(card: Self.card(base: base), transport: transport, bindings: [binding])
             let perConnection = max(1, requests / connections)
-            // Warm up every connection.
             try await withThrowingTaskGroup(of: Void.self) { warm in
                 for _ in 0..<connections { warm.addTask { _ = try await client.sendMessage(text: "warm-up") } }
                 try await warm.waitForAll()
             }
+            let openedBefore = transport.openedConnections
             let start = ContinuousClock.now
             let latencies = try await withThrowingTaskGroup(of: LatencyRecorder.self) { workers in
                 for _ in 0..<connections {
                     workers.addTask {
                         var recorder = LatencyRecorder(capacity: perConnection)
-                        let request = SendMessageRequest(tenant: nil, message: .user("ping"), configuration: nil,
-                                                         metadata: nil)
+                        let request = SendMessageRequest(message: .user("ping"))
                         for _ in 0..<perConnection {
                             let began = ContinuousClock.now
                             _ = try await client.sendMessage(request)
@@ -80,11 +92,19 @@ struct SendMessageBenchmark {
                 return all
             }
             let elapsed = ContinuousClock.now - start
+            let opened = transport.openedConnections - openedBefore
             await transport.closeIdleConnections()
             await group.triggerGracefulShutdown()
             try await tasks.waitForAll()
             return Result(requests: perConnection * connections, elapsed: elapsed, latencies: latencies,
-                          connectionsOpened: transport.openedConnections)
+                          connectionsOpened: opened)
+        }
+    }
+
+    /// Plain HTTP/1.1.
+    func runPlain() async throws -> Result {
+        try await run(transport: PooledHTTPClient()) { service, onListening in
+            A2AAgentServer(service: service, makeCard: Self.card(base:), onListening: onListening, logger: Self.logger)
         }
     }
 }

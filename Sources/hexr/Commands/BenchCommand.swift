@@ -6,8 +6,14 @@ import Foundation
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure Hexr on this machine and print the figures.",
-        subcommands: [SendMessageBench.self])
+        abstract: "Measure Hexr on this machine and print the figures (use a release build).",
+        subcommands: [SendMessageBench.self, MTLSBench.self, SVIDBench.self])
+
+    static func warnIfDebug() {
+        #if DEBUG
+        Console.line("warning: debug build; use `swift run -c release hexr bench …` for real figures")
+        #endif
+    }
 }
 
 /// `hexr bench send`: SendMessage round trips per second over keep-alive connections.
@@ -31,13 +37,56 @@ struct SendMessageBench: AsyncParsableCommand {
         default: throw ValidationError("--binding must be jsonrpc or rest")
         }
         guard requests > 0, connections > 0 else { throw ValidationError("--requests and --connections must be positive") }
-        let result = try await SendMessageBenchmark(requests: requests, connections: connections, binding: bindingName).run()
-        #if DEBUG
-        Console.line("warning: debug build; use `swift run -c release hexr bench send` for real figures")
-        #endif
-        Console.line(String(format: "SendMessage %@, %d connection(s), %d requests in %.2f s: %.0f req/s, p50 %.0f µs, p99 %.0f µs (%d connections opened)",
-                            binding, connections, result.requests, result.elapsed.seconds, result.perSecond,
-                            result.latencies.percentile(0.5).microseconds, result.latencies.percentile(0.99).microseconds,
-                            result.connectionsOpened))
+        BenchCommand.warnIfDebug()
+        let result = try await SendMessageBenchmark(requests: requests, connections: connections, binding: bindingName)
+            .runPlain()
+        Console.line("SendMessage \(binding), \(connections) connection(s): \(result.summary)")
+    }
+}
+
+/// `hexr bench mtls`: plain HTTP vs SPIFFE mTLS on the same handler, and handshakes per second.
+struct MTLSBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mtls", abstract: "SendMessage over plain HTTP vs SPIFFE mTLS, and full mTLS handshakes per second.")
+
+    @Option(help: "Measured keep-alive requests per run.")
+    var requests = 20_000
+
+    @Option(help: "Concurrent connections.")
+    var connections = 1
+
+    @Option(help: "Fresh-connection requests (one full mTLS handshake each).")
+    var handshakes = 2_000
+
+    func run() async throws {
+        guard requests > 0, connections > 0, handshakes > 0 else { throw ValidationError("counts must be positive") }
+        BenchCommand.warnIfDebug()
+        let report = try await MTLSBenchmark(requests: requests, connections: connections, handshakes: handshakes).run()
+        let added = report.mtls.latencies.percentile(0.5).microseconds - report.plain.latencies.percentile(0.5).microseconds
+        Console.line("plain HTTP, \(connections) connection(s): \(report.plain.summary)")
+        Console.line("mTLS,       \(connections) connection(s): \(report.mtls.summary)")
+        Console.line(String(format: "mTLS adds %.0f µs at p50 (goal ≤ 100 µs); throughput ratio mTLS/plain %.2f",
+                            added, report.mtls.perSecond / report.plain.perSecond))
+        Console.line(String(format: "full mTLS handshakes (fresh connection per request, %d concurrent): %.0f/s (goal ≥ 1000/s); %@",
+                            max(connections, 2), report.fresh.perSecond, report.fresh.summary))
+    }
+}
+
+/// `hexr bench svid`: X.509-SVID issuance per second.
+struct SVIDBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "svid", abstract: "X.509-SVID issuances per second.")
+
+    @Option(help: "SVIDs to issue.")
+    var count = 20_000
+
+    @Option(help: "Concurrent issuing tasks.")
+    var workers = 2
+
+    func run() async throws {
+        guard count > 0, workers > 0 else { throw ValidationError("counts must be positive") }
+        BenchCommand.warnIfDebug()
+        let (issued, elapsed) = try await SVIDIssuanceBenchmark(count: count, workers: workers).run()
+        Console.line(String(format: "SVID issuance: %d in %.2f s = %.0f/s on %d task(s) (goal ≥ 2000/s)",
+                            issued, elapsed.seconds, Double(issued) / elapsed.seconds, workers))
     }
 }

@@ -1,6 +1,7 @@
 import A2A
 import A2AHTTP
 import Foundation
+import HexrTestSupport
 import HexrTransport
 import Logging
 import SPIFFE
@@ -10,49 +11,6 @@ import ServiceLifecycle
 struct WhoAmIAgent: AgentHandler {
     func handle(_ task: TaskContext) async throws {
         try await task.reply("caller=\(task.call.caller ?? "none")")
-    }
-}
-
-/// A trust domain with its signing authority, for issuing test SVIDs.
-struct TestDomain {
-    let authority: SigningAuthority
-    var trustDomain: TrustDomain { authority.trustDomain }
-
-    init(_ name: String = "hexr.local", ttl: TimeInterval = 86_400, createdAt: Date = Date()) throws {
-        authority = try SigningAuthority(
-            configuration: .init(trustDomain: try TrustDomain(parsing: name), authorityTTL: ttl), now: createdAt)
-    }
-
-    func id(_ path: String) throws -> SPIFFEID { try SPIFFEID(parsing: "spiffe://\(trustDomain.name)\(path)") }
-
-    func svid(_ path: String, ttl: TimeInterval? = nil, now: Date = Date()) throws -> X509SVID {
-        try authority.issueX509SVID(for: try id(path), ttl: ttl, now: now)
-    }
-
-    var bundles: BundleSet { BundleSet([authority.bundle]) }
-}
-
-let quietLogger: Logger = {
-    var logger = Logger(label: "test.mtls")
-    logger.logLevel = .critical
-    return logger
-}()
-
-/// Runs the server `make` builds (given the callback that reports its URL) for the duration of
-/// `body`, passing its base URL.
-func withServer<T: Sendable>(
-    _ make: (_ onListening: @escaping @Sendable (URL) async -> Void) -> A2AAgentServer,
-    _ body: @Sendable (URL) async throws -> T
-) async throws -> T {
-    let (urls, sink) = AsyncStream.makeStream(of: URL.self)
-    let server = make { sink.yield($0) }
-    let group = ServiceGroup(services: [server], gracefulShutdownSignals: [], logger: quietLogger)
-    return try await withThrowingTaskGroup(of: Void.self) { tasks in
-        tasks.addTask { try await group.run() }
-        defer { tasks.cancelAll() }
-        var iterator = urls.makeAsyncIterator()
-        guard let url = await iterator.next() else { throw FixtureError.serverDidNotStart }
-        return try await body(url)
     }
 }
 

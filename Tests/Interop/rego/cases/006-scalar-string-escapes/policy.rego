@@ -1,0 +1,3 @@
+package p
+
+x := "tab\tquote\"slash\\ nl\n"

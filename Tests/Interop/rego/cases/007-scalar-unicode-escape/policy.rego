@@ -1,0 +1,3 @@
+package p
+
+x := "caf\u00e9 \ud83d\ude00"

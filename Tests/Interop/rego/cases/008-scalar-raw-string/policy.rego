@@ -1,0 +1,3 @@
+package p
+
+x := `raw \n "quoted" C:\path`

@@ -1,0 +1,3 @@
+package p
+
+x := {"b": 1, "a": {"c": [true]}}

@@ -1,0 +1,5 @@
+package p
+
+# leading comment
+x := 1 # trailing
+# another

@@ -1,0 +1,6 @@
+package p
+
+x if {
+  input.a == 1
+  input.b == "z"
+}

@@ -1,0 +1,5 @@
+package p
+
+x := y if {
+  y := input.a * 2
+}

@@ -1,0 +1,4 @@
+package p
+
+default x := "no"
+x := "yes" if input.ok

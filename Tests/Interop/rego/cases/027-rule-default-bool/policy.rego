@@ -1,0 +1,4 @@
+package p
+
+default x := false
+x if input.n > 3

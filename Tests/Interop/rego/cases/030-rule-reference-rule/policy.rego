@@ -1,0 +1,4 @@
+package p
+
+y := 5
+x := y + 1

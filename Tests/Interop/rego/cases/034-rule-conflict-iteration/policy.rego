@@ -1,0 +1,3 @@
+package p
+
+x := v if { some v in input.vs }

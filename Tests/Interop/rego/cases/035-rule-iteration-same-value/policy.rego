@@ -1,0 +1,3 @@
+package p
+
+x := "same" if { some v in input.vs; v > 0 }

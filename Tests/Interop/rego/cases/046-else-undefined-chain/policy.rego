@@ -1,0 +1,3 @@
+package p
+
+x := 1 if input.a else := 2 if input.b

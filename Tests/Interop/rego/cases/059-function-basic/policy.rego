@@ -1,0 +1,4 @@
+package p
+
+f(a) := a * 2
+x := f(21)

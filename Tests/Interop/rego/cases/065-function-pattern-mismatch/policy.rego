@@ -1,0 +1,4 @@
+package p
+
+f([a, b]) := a + b
+x := f([3])

@@ -1,0 +1,4 @@
+package p
+
+f(a, b) := concat("-", [a, b])
+x := f("x", "y")

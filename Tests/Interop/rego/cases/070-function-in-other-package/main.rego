@@ -1,0 +1,3 @@
+package p
+import data.lib
+x := lib.double(4)

@@ -1,0 +1,2 @@
+package lib
+double(n) := n * 2

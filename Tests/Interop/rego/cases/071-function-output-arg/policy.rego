@@ -1,0 +1,3 @@
+package p
+
+x if { split("a.b", ".", parts); parts[1] == "b" }

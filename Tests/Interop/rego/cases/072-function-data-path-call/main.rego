@@ -1,0 +1,2 @@
+package p
+x := data.lib.util.inc(1)

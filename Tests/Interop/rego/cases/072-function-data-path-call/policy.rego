@@ -1,0 +1,2 @@
+package lib.util
+inc(n) := n + 1

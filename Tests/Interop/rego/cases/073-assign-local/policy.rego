@@ -1,0 +1,3 @@
+package p
+
+x if { y := 3; y == 3 }

@@ -1,0 +1,3 @@
+package p
+
+x := b if { [a, b] := [1, 2] }

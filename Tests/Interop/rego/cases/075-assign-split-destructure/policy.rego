@@ -1,0 +1,3 @@
+package p
+
+x := enc if { [_, enc] := split(input.h, " ") }

@@ -1,0 +1,3 @@
+package p
+
+x := v if { {"k": v} := input.o }

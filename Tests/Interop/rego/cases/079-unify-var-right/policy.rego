@@ -1,0 +1,3 @@
+package p
+
+x := y if { input.a = y }

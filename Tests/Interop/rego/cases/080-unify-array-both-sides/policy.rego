@@ -1,0 +1,3 @@
+package p
+
+x := [a, b] if { [a, 1] = [2, b] }

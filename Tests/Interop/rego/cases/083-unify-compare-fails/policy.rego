@@ -1,0 +1,3 @@
+package p
+
+x if { y := 2; y = 3 }

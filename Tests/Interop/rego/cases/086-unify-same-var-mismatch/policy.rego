@@ -1,0 +1,3 @@
+package p
+
+x := a if { [a, a] = [1, 2] }

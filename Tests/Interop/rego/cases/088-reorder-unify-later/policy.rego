@@ -1,0 +1,3 @@
+package p
+
+x := z if { z == 4; z = input.n }

@@ -1,0 +1,3 @@
+package p
+
+x := [1 != 2, "a" != "a", null != false]

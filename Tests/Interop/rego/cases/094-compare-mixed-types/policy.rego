@@ -1,0 +1,3 @@
+package p
+
+x := [null < false, false < 0, 0 < "", "" < [], [] < {}]

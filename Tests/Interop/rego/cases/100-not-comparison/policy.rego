@@ -1,0 +1,3 @@
+package p
+
+x if not input.n == 3

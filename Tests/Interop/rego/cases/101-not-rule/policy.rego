@@ -1,0 +1,4 @@
+package p
+
+y if input.a
+x if not y

@@ -1,0 +1,3 @@
+package p
+
+x := [[i, v] | some i, v in input.xs]

@@ -1,0 +1,3 @@
+package p
+
+x := [[k, v] | some k, v in input.m]

@@ -1,0 +1,3 @@
+package p
+
+x := [n | some u in input.users; some n in u.names]

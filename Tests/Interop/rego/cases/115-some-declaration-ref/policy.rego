@@ -1,0 +1,3 @@
+package p
+
+x := [i | some i; input.xs[i] == "b"]

@@ -1,0 +1,3 @@
+package p
+
+x := [[i, j] | input.m[i][j] == 1]

@@ -1,0 +1,3 @@
+package p
+
+x := [v | v := input.xs[i]; i > 0]

@@ -1,0 +1,3 @@
+package p
+
+x if { some v in input.missing; v == 1 }

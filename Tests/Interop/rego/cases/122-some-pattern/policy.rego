@@ -1,0 +1,3 @@
+package p
+
+x := [a | some [a, 1] in input.pairs]

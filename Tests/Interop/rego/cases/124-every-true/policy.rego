@@ -1,0 +1,5 @@
+package p
+
+x if {
+  every v in input.xs { v > 0 }
+}

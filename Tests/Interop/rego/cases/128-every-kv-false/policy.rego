@@ -1,0 +1,5 @@
+package p
+
+x if {
+  every k, v in input.m { startswith(v, k) }
+}

@@ -1,0 +1,3 @@
+package p
+
+x if { every v in input.missing { v > 0 } }

@@ -1,0 +1,3 @@
+package p
+
+x if { lim := 5; every v in input.xs { v < lim } }

@@ -1,0 +1,3 @@
+package p
+
+x := ["b" in ["a", "b"], "z" in ["a"]]

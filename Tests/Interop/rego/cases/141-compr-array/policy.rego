@@ -1,0 +1,3 @@
+package p
+
+x := [v * 2 | some v in input.xs]

@@ -1,0 +1,3 @@
+package p
+
+x := {lower(v) | some v in input.xs}

@@ -1,0 +1,3 @@
+package p
+
+x := {k: count(v) | some k, v in input.m}

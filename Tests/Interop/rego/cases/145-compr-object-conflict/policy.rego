@@ -1,0 +1,3 @@
+package p
+
+x := {"k": v | some v in input.xs}

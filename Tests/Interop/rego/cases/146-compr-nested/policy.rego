@@ -1,0 +1,3 @@
+package p
+
+x := [[y | some y in row; y > 1] | some row in input.rows]

@@ -1,0 +1,3 @@
+package p
+
+x := [v | some v in input.xs; v > 10]

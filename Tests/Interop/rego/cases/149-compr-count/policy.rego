@@ -1,0 +1,3 @@
+package p
+
+x := count([u | some u in input.users; u.admin])

@@ -1,0 +1,3 @@
+package p
+
+x := {u.id: u.name | some u in input.users}

@@ -1,0 +1,3 @@
+package p
+
+x := {k | v := input.m[k]; v > 1}

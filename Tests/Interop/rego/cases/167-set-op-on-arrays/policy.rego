@@ -1,0 +1,3 @@
+package p
+
+x := input.a | input.b

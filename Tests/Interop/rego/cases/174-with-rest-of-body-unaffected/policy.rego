@@ -1,0 +1,3 @@
+package p
+
+x := [v, input.n] if { v := input.n with input.n as 2 }

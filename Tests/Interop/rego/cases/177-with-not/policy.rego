@@ -1,0 +1,4 @@
+package p
+
+allow if input.user == "alice"
+x if not allow with input.user as "bob"

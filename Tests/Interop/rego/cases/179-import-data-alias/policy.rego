@@ -1,0 +1,3 @@
+package p
+import data.config.limits as lim
+x := lim.max

@@ -1,0 +1,3 @@
+package p
+import input
+x := input.a

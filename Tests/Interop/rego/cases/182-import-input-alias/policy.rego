@@ -1,0 +1,3 @@
+package p
+import input.request.headers as h
+x := h.auth

@@ -1,0 +1,3 @@
+package p
+import future.keywords.in
+x if 1 in [1]

@@ -1,0 +1,3 @@
+package p
+import data.q
+x := q.v * 2

@@ -1,0 +1,4 @@
+package p
+import rego.v1
+import future.keywords.in
+x := 1

@@ -1,0 +1,3 @@
+package p
+
+x := split("a.b.c", ".")[1]

@@ -1,0 +1,3 @@
+package p
+
+x := input.s[0]

@@ -1,0 +1,3 @@
+package p
+
+x := data.roles[input.user]

@@ -1,0 +1,6 @@
+package p
+
+a := 1
+b := [2]
+f(n) := n
+c if false

@@ -1,0 +1,2 @@
+package a.b
+x := 1

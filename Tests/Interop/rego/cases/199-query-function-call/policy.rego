@@ -1,0 +1,3 @@
+package p
+
+f(n) := n * 10

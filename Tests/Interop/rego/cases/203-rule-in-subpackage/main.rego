@@ -1,0 +1,2 @@
+package p
+w := data.p.q.v + 1

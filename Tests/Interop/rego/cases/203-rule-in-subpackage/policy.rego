@@ -1,0 +1,2 @@
+package p.q
+v := 1

@@ -1,0 +1,6 @@
+package p
+
+a := input.n + 1
+b := a * 2
+c := [a, b]
+x := c

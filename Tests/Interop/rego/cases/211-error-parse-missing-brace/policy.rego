@@ -1,0 +1,4 @@
+package p
+
+x if {
+  input.a == 1

@@ -1,0 +1,3 @@
+package p
+
+x := no_such_function(1)

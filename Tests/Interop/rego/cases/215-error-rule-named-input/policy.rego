@@ -1,0 +1,3 @@
+package p
+
+input := 1

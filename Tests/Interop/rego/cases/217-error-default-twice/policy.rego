@@ -1,0 +1,4 @@
+package p
+
+default x := 1
+default x := 2

@@ -1,0 +1,3 @@
+package p
+
+x := [startswith("spiffe://a", "spiffe://"), startswith("a", "ab")]

@@ -1,0 +1,3 @@
+package p
+
+x := [endswith("file.rego", ".rego"), endswith("a", "ba")]

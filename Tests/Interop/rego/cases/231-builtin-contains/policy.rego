@@ -1,0 +1,3 @@
+package p
+
+x := [contains("hello", "ell"), contains("hello", "xyz"), contains("a", "")]

@@ -1,0 +1,3 @@
+package p
+
+x := concat("/", ["a", "b", "c"])

@@ -1,0 +1,3 @@
+package p
+
+x := [lower("MiXeD"), upper("MiXeD"), upper("straße")]

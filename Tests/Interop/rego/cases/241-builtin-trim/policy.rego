@@ -1,0 +1,3 @@
+package p
+
+x := [trim("  xx  ", " "), trim("--a-b--", "-"), trim("abcba", "ab")]

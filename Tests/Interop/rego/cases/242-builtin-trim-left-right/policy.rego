@@ -1,0 +1,3 @@
+package p
+
+x := [trim_left("xxaxx", "x"), trim_right("xxaxx", "x")]

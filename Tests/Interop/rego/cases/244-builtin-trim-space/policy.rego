@@ -1,0 +1,3 @@
+package p
+
+x := trim_space(" \t\n padded \r\n ")

@@ -1,0 +1,3 @@
+package p
+
+x := [indexof("hello", "l"), indexof("hello", "z"), indexof("héllo", "l")]

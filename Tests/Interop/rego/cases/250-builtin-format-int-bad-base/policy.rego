@@ -1,0 +1,3 @@
+package p
+
+x := format_int(10, 3)

@@ -1,0 +1,3 @@
+package p
+
+x := strings.reverse("abc")

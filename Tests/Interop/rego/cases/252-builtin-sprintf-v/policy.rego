@@ -1,0 +1,3 @@
+package p
+
+x := sprintf("%v|%v|%v|%v", ["s", 1, 1.5, true])

@@ -1,0 +1,3 @@
+package p
+
+x := sprintf("%v %v", [[1, "a"], {"k": "v"}])

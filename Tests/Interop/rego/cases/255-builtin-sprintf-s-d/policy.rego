@@ -1,0 +1,3 @@
+package p
+
+x := sprintf("%s has %d items", ["cart", 3])

@@ -1,0 +1,3 @@
+package p
+
+x := [sort([3, 1, 2]), sort({"b", "a"}), sort(["b", 1, null])]

@@ -1,0 +1,3 @@
+package p
+
+x := array.concat([1, 2], [3])

@@ -1,0 +1,3 @@
+package p
+
+x := object.get({"a": 1}, [], "d")

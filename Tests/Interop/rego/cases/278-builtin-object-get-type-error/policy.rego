@@ -1,0 +1,3 @@
+package p
+
+x := object.get(input.xs, 0, "d")

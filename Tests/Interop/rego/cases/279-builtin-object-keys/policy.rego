@@ -1,0 +1,3 @@
+package p
+
+x := object.keys({"b": 1, "a": 2})

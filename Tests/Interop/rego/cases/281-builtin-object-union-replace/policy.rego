@@ -1,0 +1,3 @@
+package p
+
+x := object.union({"a": {"x": 1}}, {"a": 5})

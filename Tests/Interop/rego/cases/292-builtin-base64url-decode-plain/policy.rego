@@ -1,0 +1,3 @@
+package p
+
+x := base64url.decode("aGVsbG8gd29ybGQ")

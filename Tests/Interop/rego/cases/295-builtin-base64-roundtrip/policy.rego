@@ -1,0 +1,3 @@
+package p
+
+x := [base64.encode("hello?"), base64.decode("aGVsbG8/"), base64url.encode("hello?")]

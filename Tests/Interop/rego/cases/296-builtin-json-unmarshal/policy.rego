@@ -1,0 +1,3 @@
+package p
+
+x := json.unmarshal("{\"a\": [1, 2.5, true, null, \"s\"]}")

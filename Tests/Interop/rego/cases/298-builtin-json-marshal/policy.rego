@@ -1,0 +1,3 @@
+package p
+
+x := json.marshal({"b": [1, "x"], "a": {"c": null}})

@@ -1,0 +1,3 @@
+package p
+
+x := io.jwt.decode("not.a.jwt.token")

@@ -1,0 +1,3 @@
+package p
+
+x := [hex.encode("hi"), hex.decode("6869")]

@@ -1,0 +1,3 @@
+package p
+
+x := is_number(time.now_ns())

@@ -1,0 +1,3 @@
+package p
+
+x := time.now_ns() == time.now_ns()

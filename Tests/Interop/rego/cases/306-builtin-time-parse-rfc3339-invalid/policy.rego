@@ -1,0 +1,3 @@
+package p
+
+x := time.parse_rfc3339_ns("yesterday")

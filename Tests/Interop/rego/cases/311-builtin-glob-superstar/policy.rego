@@ -1,0 +1,3 @@
+package p
+
+x := glob.match("**.example.com", ["."], "a.b.example.com")

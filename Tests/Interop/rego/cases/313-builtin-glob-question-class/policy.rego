@@ -1,0 +1,3 @@
+package p
+
+x := [glob.match("a?c", [], "abc"), glob.match("[a-c]x", [], "bx"), glob.match("[!a-c]x", [], "bx"), glob.match("[!a-c]x", [], "zx")]

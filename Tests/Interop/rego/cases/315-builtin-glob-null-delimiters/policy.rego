@@ -1,0 +1,3 @@
+package p
+
+x := glob.match("a*", null, "a.b/c")

@@ -1,0 +1,3 @@
+package p
+
+x := [glob.match("a\\*b", [], "a*b"), glob.match("a\\*b", [], "axb")]

@@ -1,0 +1,3 @@
+package p
+
+x := regex.match("(?i)^hello$", "HeLLo")

@@ -1,0 +1,3 @@
+package p
+
+x := regex.match("^spiffe://[^/]+/agent/[^/]+/[^/]+$", "spiffe://hexr.local/agent/acme/bot")
