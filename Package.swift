@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "A2AHTTP", targets: ["A2AHTTP"]),
         .library(name: "A2ASQLite", targets: ["A2ASQLite"]),
         .library(name: "SPIFFE", targets: ["SPIFFE"]),
+        .library(name: "SPIFFEWorkloadAPI", targets: ["SPIFFEWorkloadAPI"]),
         .library(name: "HexrTransport", targets: ["HexrTransport"]),
         .library(name: "Rego", targets: ["Rego"]),
         .library(name: "HexrPolicy", targets: ["HexrPolicy"]),
@@ -33,6 +34,11 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio-http2.git", from: "1.46.0"),
+        .package(url: "https://github.com/grpc/grpc-swift-2.git", from: "2.4.3"),
+        .package(url: "https://github.com/grpc/grpc-swift-nio-transport.git", from: "2.9.2"),
+        .package(url: "https://github.com/grpc/grpc-swift-protobuf.git", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-protobuf.git", from: "1.39.0"),
     ],
     targets: [
         // A2A v1.0: data model (ProtoJSON Codable), JSON-RPC and REST codecs, errors, SSE framing,
@@ -75,6 +81,26 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The SPIFFE Workload API (gRPC over a unix socket): server with peer attestation, client,
+        // X509Source. Generated code in Generated/ is committed; Proto/ holds its source.
+        .target(
+            name: "SPIFFEWorkloadAPI",
+            dependencies: [
+                "SPIFFE",
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+                .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP2", package: "swift-nio-http2"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            exclude: ["Proto"],
+            swiftSettings: swiftSettings
+        ),
         // SPIFFE mTLS for A2A: the server TLS layer, the client security, peer identities.
         .target(
             name: "HexrTransport",
@@ -106,7 +132,7 @@ let package = Package(
         .target(
             name: "Hexr",
             dependencies: [
-                "A2A", "A2AHTTP", "HexrTransport", "HexrPolicy", "SPIFFE",
+                "A2A", "A2AHTTP", "HexrTransport", "HexrPolicy", "SPIFFE", "SPIFFEWorkloadAPI",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -114,7 +140,8 @@ let package = Package(
         .executableTarget(
             name: "hexr",
             dependencies: [
-                "A2A", "A2AHTTP", "A2ASQLite", "SPIFFE", "HexrTransport",
+                "A2A", "A2AHTTP", "A2ASQLite", "SPIFFE", "SPIFFEWorkloadAPI", "HexrTransport", "HexrPolicy", "Rego",
+                "Hexr",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -164,6 +191,19 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SPIFFEWorkloadAPITests",
+            dependencies: [
+                "SPIFFE", "SPIFFEWorkloadAPI",
+                .product(name: "GRPCCore", package: "grpc-swift-2"),
+                .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),

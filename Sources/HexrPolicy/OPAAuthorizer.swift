@@ -66,9 +66,10 @@ public final class OPAAuthorizer: Authorizer {
         request.body = .bytes(ByteBuffer(bytes: Array(#"{"input":"#.utf8) + input.json + [UInt8(ascii: "}")]))
         let client = self.client
         let timeout = self.timeout
+        let prepared = request
         return try await withThrowingTaskGroup(of: (status: UInt, body: ByteBuffer)?.self) { group in
             group.addTask {
-                let response = try await client.execute(request, timeout: TimeAmount(timeout))
+                let response = try await client.execute(prepared, timeout: TimeAmount(timeout))
                 return (response.status.code, try await response.body.collect(upTo: 1 << 20))
             }
             group.addTask {

@@ -1,6 +1,7 @@
 import A2A
 import A2AHTTP
 import Foundation
+import HexrTestSupport
 import Testing
 
 /// Error paths of the HTTP+JSON binding: `google.rpc.Status` bodies with the mapped HTTP status.
@@ -97,6 +98,34 @@ extension RESTErrorTests {
             let old = try await raw("GET", base.appending(path: ".well-known/agent-card.json"),
                                     headers: [("If-Modified-Since", "Thu, 01 Jan 1970 00:00:00 GMT")])
             #expect(old.status == 200)
+        }
+    }
+}
+
+/// `A2A-Extensions`: declared extensions are echoed; a required one must be requested.
+@Suite struct ExtensionNegotiationTests {
+    static func card(_ base: URL, required: Bool) -> AgentCard {
+        var card = EchoAgent.card(baseURL: base)
+        card.capabilities.extensions = [AgentExtension(uri: "https://hexr.dev/ext/spiffe-identity/v1",
+                                                       description: "SPIFFE identity", required: required)]
+        return card
+    }
+
+    @Test func declaredExtensionIsEchoedUnknownOneIsNot() async throws {
+        try await withAgentServer(card: { Self.card($0, required: false) }) { base, _ in
+            var headers = v1Headers
+            headers.append(("A2A-Extensions", "https://hexr.dev/ext/spiffe-identity/v1, https://unknown.example/x"))
+            let response = try await raw("POST", base.appending(path: "a2a/jsonrpc"), headers: headers,
+                                         body: rpcBody(method: "SendMessage", params: helloParams))
+            #expect(response.header("A2A-Extensions") == "https://hexr.dev/ext/spiffe-identity/v1")
+        }
+    }
+
+    @Test func requiredExtensionMustBeRequested() async throws {
+        try await withAgentServer(card: { Self.card($0, required: true) }) { base, _ in
+            let response = try await raw("POST", base.appending(path: "a2a/jsonrpc"), headers: v1Headers,
+                                         body: rpcBody(method: "SendMessage", params: helloParams))
+            #expect(try response.rpcErrorCode() == -32008)
         }
     }
 }

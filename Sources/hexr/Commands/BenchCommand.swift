@@ -7,7 +7,7 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure Hexr on this machine and print the figures (use a release build).",
-        subcommands: [SendMessageBench.self, MTLSBench.self, SVIDBench.self])
+        subcommands: [SendMessageBench.self, MTLSBench.self, SVIDBench.self, PolicyBench.self])
 
     static func warnIfDebug() {
         #if DEBUG
@@ -88,5 +88,25 @@ struct SVIDBench: AsyncParsableCommand {
         let (issued, elapsed) = try await SVIDIssuanceBenchmark(count: count, workers: workers).run()
         Console.line(String(format: "SVID issuance: %d in %.2f s = %.0f/s on %d task(s) (goal ≥ 2000/s)",
                             issued, elapsed.seconds, Double(issued) / elapsed.seconds, workers))
+    }
+}
+
+/// `hexr bench policy`: embedded policy decision latency.
+struct PolicyBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "policy", abstract: "Embedded Rego decision latency (default policy and a 100-rule policy).")
+
+    @Option(help: "Decisions per policy.")
+    var decisions = 100_000
+
+    func run() async throws {
+        guard decisions > 0 else { throw ValidationError("--decisions must be positive") }
+        BenchCommand.warnIfDebug()
+        for result in try PolicyBenchmark(decisions: decisions).run() {
+            Console.line(String(format: "%@: p50 %.2f µs, p99 %.2f µs over %d decisions (allow=%@; goal p50 ≤ 5 µs for the default policy)",
+                                result.name, result.latencies.percentile(0.5).microseconds,
+                                result.latencies.percentile(0.99).microseconds, decisions,
+                                result.allowed ? "true" : "false"))
+        }
     }
 }
