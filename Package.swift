@@ -142,6 +142,7 @@ let package = Package(
             dependencies: [
                 "A2A", "A2AHTTP", "A2ASQLite", "SPIFFE", "SPIFFEWorkloadAPI", "HexrTransport", "HexrPolicy", "Rego",
                 "Hexr",
+                .product(name: "X509", package: "swift-certificates"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -204,6 +205,14 @@ let package = Package(
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "HexrCLITests",
+            dependencies: [
+                "SPIFFE", "SPIFFEWorkloadAPI", "HexrTestSupport",
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
