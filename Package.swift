@@ -216,6 +216,18 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .testTarget(
+            name: "HexrPolicyTests",
+            dependencies: [
+                "HexrPolicy", "Rego", "SPIFFE",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "RegoTests", dependencies: ["Rego"], swiftSettings: swiftSettings),
         .testTarget(
             name: "HexrTests",

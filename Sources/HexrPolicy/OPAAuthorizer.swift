@@ -22,6 +22,9 @@ public final class OPAAuthorizer: Authorizer {
     /// - Parameters:
     ///   - baseURL: the OPA server, e.g. `http://127.0.0.1:8181`.
     ///   - path: the decision document, `hexr/authz/decision` by default.
+    ///   - client: the HTTP client. With the default configuration a refused connection is retried
+    ///     with backoff until `timeout`; a client with `connectionPool.retryConnectionEstablishment`
+    ///     off denies at once instead.
     ///   - timeout: the most one decision may take, from connecting to the last byte of the answer.
     ///   - cacheTTL: how long an answer is reused for the same input; `.zero` disables the cache.
     public init(baseURL: URL, path: String = "hexr/authz/decision", client: HTTPClient = .shared,
@@ -69,7 +72,8 @@ public final class OPAAuthorizer: Authorizer {
         let prepared = request
         return try await withThrowingTaskGroup(of: (status: UInt, body: ByteBuffer)?.self) { group in
             group.addTask {
-                let response = try await client.execute(prepared, timeout: TimeAmount(timeout))
+                // The race below enforces `timeout`; the client's own deadline is only a backstop.
+                let response = try await client.execute(prepared, timeout: TimeAmount(timeout) + .seconds(1))
                 return (response.status.code, try await response.body.collect(upTo: 1 << 20))
             }
             group.addTask {

@@ -45,9 +45,9 @@ public struct PolicyTestReport: Sendable, CustomStringConvertible {
     /// Whether every test passed.
     public var succeeded: Bool { passed == results.count }
 
-    /// `N passed, M failed`, with `, K errors` appended when there were errors.
+    /// `N passed, M failed`, with `, K errored` appended when evaluating some test raised an error.
     public var summary: String {
-        "\(passed) passed, \(failed) failed" + (errors > 0 ? ", \(errors) errors" : "")
+        "\(passed) passed, \(failed) failed" + (errors > 0 ? ", \(errors) errored" : "")
     }
 
     /// One line per test (`name: PASS`, `name: FAIL (detail)`, `name: ERROR (message)`), then the summary.
