@@ -52,9 +52,11 @@ enum FixtureError: Error {
 
 /// A JSON-RPC client over mTLS as `source`, expecting the server to satisfy `server`.
 func mtlsClient(_ baseURL: URL, source: any TLSIdentitySource, server: SPIFFEIDMatcher,
-                refusals: TLSRefusalLog = TLSRefusalLog(logger: quietLogger)) throws -> (A2AClient, PooledHTTPClient) {
+                refusals: TLSRefusalLog = TLSRefusalLog(logger: quietLogger), maxIdlePerOrigin: Int = 16) throws
+    -> (A2AClient, PooledHTTPClient)
+{
     let security = SPIFFEClientSecurity(source: source, refusals: refusals) { _, _ in server }
-    let transport = PooledHTTPClient(security: security)
+    let transport = PooledHTTPClient(security: security, maxIdlePerOrigin: maxIdlePerOrigin)
     var card = AgentCard.minimal(name: "whoami")
     card.supportedInterfaces = [AgentInterface(url: baseURL.absoluteString + "/a2a/jsonrpc",
                                                protocolBinding: AgentInterface.Binding.jsonRPC, tenant: nil,
