@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "Rego", targets: ["Rego"]),
         .library(name: "HexrPolicy", targets: ["HexrPolicy"]),
         .library(name: "Hexr", targets: ["Hexr"]),
+        .library(name: "HexrControlPlane", targets: ["HexrControlPlane"]),
         .executable(name: "hexr", targets: ["hexr"]),
     ],
     dependencies: [
@@ -137,6 +138,16 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The control plane: the agent registry (and, to come, the supervisor and the trace sink).
+        .target(
+            name: "HexrControlPlane",
+            dependencies: [
+                "A2A", "SPIFFE", "HexrPolicy",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "hexr",
             dependencies: [
@@ -226,6 +237,11 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "HexrControlPlaneTests",
+            dependencies: ["HexrControlPlane", "HexrPolicy", "A2A", "SPIFFE", "Rego"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "RegoTests", dependencies: ["Rego"], swiftSettings: swiftSettings),

@@ -1,5 +1,6 @@
 /// The policy Hexr enforces when none is configured: same tenant ⇒ allow; across tenants ⇒ deny
-/// unless `data.grants` names both sides (and, optionally, the skill).
+/// unless `data.grants` names both sides (and, optionally, the skill); an agent identity may
+/// register itself with the registry.
 public enum DefaultPolicy {
     public static let filename = "hexr-default.rego"
 
@@ -10,12 +11,23 @@ public enum DefaultPolicy {
 
         default allow := false
 
+        registering if input.action.kind == "register"
+
+        # An agent identity may register (the registry binds the name to the identity itself).
+        registers_itself if {
+            registering
+            input.source.tenant
+            input.source.agent
+        }
+
         same_tenant if {
+            not registering
             input.source.tenant
             input.source.tenant == input.destination.tenant
         }
 
         granted if {
+            not registering
             some grant in data.grants
             grant.source == input.source.spiffe_id
             grant.destination == input.destination.spiffe_id
@@ -23,21 +35,32 @@ public enum DefaultPolicy {
         }
 
         granted if {
+            not registering
             some grant in data.grants
             grant.source == input.source.spiffe_id
             grant.destination == input.destination.spiffe_id
             grant.skill == input.action.skill
         }
 
+        allow if registers_itself
+
         allow if same_tenant
 
         allow if granted
+
+        reasons contains "agent registers itself" if registers_itself
+
+        reasons contains "only agent identities may register" if {
+            registering
+            not registers_itself
+        }
 
         reasons contains "same tenant" if same_tenant
 
         reasons contains "explicit grant" if granted
 
         reasons contains "cross-tenant call without a grant" if {
+            not registering
             not same_tenant
             not granted
         }
