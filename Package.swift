@@ -135,6 +135,7 @@ let package = Package(
             dependencies: [
                 "A2A", "A2AHTTP", "HexrTransport", "HexrPolicy", "SPIFFE", "SPIFFEWorkloadAPI",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -142,8 +143,12 @@ let package = Package(
         .target(
             name: "HexrControlPlane",
             dependencies: [
-                "A2A", "SPIFFE", "HexrPolicy",
+                "A2A", "A2AHTTP", "SPIFFE", "HexrPolicy", "HexrTransport", "Hexr",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -241,7 +246,9 @@ let package = Package(
         ),
         .testTarget(
             name: "HexrControlPlaneTests",
-            dependencies: ["HexrControlPlane", "HexrPolicy", "A2A", "SPIFFE", "Rego"],
+            dependencies: [
+                "HexrControlPlane", "HexrPolicy", "A2A", "SPIFFE", "Rego", "Hexr", "HexrTransport", "HexrTestSupport",
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "RegoTests", dependencies: ["Rego"], swiftSettings: swiftSettings),
