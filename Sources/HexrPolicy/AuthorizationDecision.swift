@@ -11,7 +11,7 @@ public struct AuthorizationDecision: Sendable, Hashable {
     /// The revision of the policy that decided (content hash, or the OPA revision).
     public var policyRevision: String
 
-    public init(allow: Bool, reasons: [String], decisionID: String = UUID().uuidString.lowercased(),
+    public init(allow: Bool, reasons: [String], decisionID: String = DecisionID.next(),
                 policyRevision: String) {
         self.allow = allow
         self.reasons = reasons

@@ -1,6 +1,7 @@
 import Foundation
 import Rego
 import SPIFFE
+import Synchronization
 
 /// The input document of every authorization decision (package `hexr.authz`):
 ///
@@ -15,18 +16,18 @@ import SPIFFE
 public struct AuthorizationInput: Sendable, Hashable {
     /// One side of an exchange.
     public struct Principal: Sendable, Hashable {
-        public var spiffeID: String
-        public var trustDomain: String
-        public var tenant: String?
-        public var agent: String?
+        public let spiffeID: String
+        public let trustDomain: String
+        public let tenant: String?
+        public let agent: String?
+        /// The principal as a Rego object, built once.
+        let regoValue: RegoValue
 
         /// The principal named by `id`; tenant and agent are read from Hexr's ID scheme.
         public init(_ id: SPIFFEID) {
-            spiffeID = id.description
-            trustDomain = id.trustDomain.name
             let hexr = HexrIdentity(id)
-            tenant = hexr?.tenant
-            agent = hexr?.agent ?? hexr?.service
+            self.init(spiffeID: id.description, trustDomain: id.trustDomain.name, tenant: hexr?.tenant,
+                      agent: hexr?.agent ?? hexr?.service)
         }
 
         /// An unauthenticated principal (plain-HTTP transport): all fields empty.
@@ -37,6 +38,12 @@ public struct AuthorizationInput: Sendable, Hashable {
             self.trustDomain = trustDomain
             self.tenant = tenant
             self.agent = agent
+            regoValue = AuthorizationInput.object([
+                ("agent", agent.map(RegoValue.string)),
+                ("spiffe_id", .string(spiffeID)),
+                ("tenant", tenant.map(RegoValue.string)),
+                ("trust_domain", .string(trustDomain)),
+            ])
         }
     }
 
@@ -77,51 +84,69 @@ public struct AuthorizationInput: Sendable, Hashable {
         self.traceID = traceID
     }
 
-    /// The input as a Rego value (built directly, no JSON round trip).
+    /// The input as a Rego value (built directly, no JSON round trip; keys are listed in sorted
+    /// order so no sorting happens on the decision path).
     public var regoValue: RegoValue {
-        func principal(_ p: Principal) -> RegoValue {
-            var fields: [String: RegoValue] = ["spiffe_id": .string(p.spiffeID), "trust_domain": .string(p.trustDomain)]
-            if let tenant = p.tenant { fields["tenant"] = .string(tenant) }
-            if let agent = p.agent { fields["agent"] = .string(agent) }
-            return .object(RegoObject(fields))
-        }
-        var action: [String: RegoValue] = ["kind": .string(self.action.kind.rawValue)]
-        if let method = self.action.method { action["method"] = .string(method) }
-        if let skill = self.action.skill { action["skill"] = .string(skill) }
-        if let task = self.action.taskID { action["task_id"] = .string(task) }
-        if let context = self.action.contextID { action["context_id"] = .string(context) }
-        var request: [String: RegoValue] = ["time": .string(RFC3339.format(time))]
-        if let traceID { request["trace_id"] = .string(traceID) }
-        return .object(RegoObject([
-            "source": principal(source),
-            "destination": principal(destination),
-            "action": .object(RegoObject(action)),
-            "request": .object(RegoObject(request)),
-            "attributes": .object(RegoObject([
-                "source": .object(RegoObject(["principal": .string(source.spiffeID)])),
-                "destination": .object(RegoObject(["principal": .string(destination.spiffeID)])),
+        Self.object([
+            ("action", Self.object([
+                ("context_id", action.contextID.map(RegoValue.string)),
+                ("kind", .string(action.kind.rawValue)),
+                ("method", action.method.map(RegoValue.string)),
+                ("skill", action.skill.map(RegoValue.string)),
+                ("task_id", action.taskID.map(RegoValue.string)),
             ])),
-        ]))
+            ("attributes", Self.object([
+                ("destination", Self.object([("principal", .string(destination.spiffeID))])),
+                ("source", Self.object([("principal", .string(source.spiffeID))])),
+            ])),
+            ("destination", destination.regoValue),
+            ("request", Self.object([
+                ("time", .string(RFC3339.format(time))),
+                ("trace_id", traceID.map(RegoValue.string)),
+            ])),
+            ("source", source.regoValue),
+        ])
+    }
+
+    /// An object from keys in ascending order; absent values are left out.
+    static func object(_ fields: [(String, RegoValue?)]) -> RegoValue {
+        .object(RegoObject(fields.compactMap { key, value in value.map { (RegoValue.string(key), $0) } }))
     }
 
     /// The input as JSON (for OPA and the decision log).
     public var json: [UInt8] { regoValue.jsonData() }
 }
 
-/// RFC 3339 UTC timestamps with milliseconds (`2026-11-25T21:40:00.123Z`).
+/// RFC 3339 UTC timestamps with milliseconds (`2026-11-25T21:40:00.123Z`). The date-and-seconds
+/// part is cached per second: decisions come in bursts within the same second.
 enum RFC3339 {
+    private static let lastSecond = Mutex<(second: Int64, prefix: String)>((.min, ""))
+
     static func format(_ date: Date) -> String {
         let interval = date.timeIntervalSince1970
         let seconds = interval.rounded(.down)
-        var time = time_t(seconds)
+        let millis = min(999, Int((interval - seconds) * 1000))
+        let second = Int64(seconds)
+        let prefix = lastSecond.withLock { cached -> String in
+            if cached.second == second { return cached.prefix }
+            let formatted = secondsPrefix(second)
+            cached = (second, formatted)
+            return formatted
+        }
+        return prefix + pad(millis, 3) + "Z"
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SS.` for `second` since 1970, UTC.
+    private static func secondsPrefix(_ second: Int64) -> String {
+        var time = time_t(second)
         var parts = tm()
         gmtime_r(&time, &parts)
-        let millis = min(999, Int((interval - seconds) * 1000))
-        func pad(_ value: Int, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
         return "\(pad(Int(parts.tm_year) + 1900, 4))-\(pad(Int(parts.tm_mon) + 1, 2))-\(pad(Int(parts.tm_mday), 2))T"
-            + "\(pad(Int(parts.tm_hour), 2)):\(pad(Int(parts.tm_min), 2)):\(pad(Int(parts.tm_sec), 2)).\(pad(millis, 3))Z"
+            + "\(pad(Int(parts.tm_hour), 2)):\(pad(Int(parts.tm_min), 2)):\(pad(Int(parts.tm_sec), 2))."
+    }
+
+    private static func pad(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 }

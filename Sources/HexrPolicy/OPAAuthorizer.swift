@@ -44,7 +44,7 @@ public final class OPAAuthorizer: Authorizer {
         let key = DecisionCache.key(for: input)
         if let cached = cache.lookup(key) {
             var decision = cached
-            decision.decisionID = UUID().uuidString.lowercased()
+            decision.decisionID = DecisionID.next()
             log?.record(input: input, decision: decision)
             return decision
         }

@@ -13,6 +13,7 @@ struct SPIFFEPeerVerification: Sendable {
     let role: PeerRole
     let refusals: TLSRefusalLog
     let clockSkew: TimeInterval
+    let cache = VerifiedChainCache()
 
     /// A NIOSSL callback that verifies for `channel` against `authorizer` and calls `verified`
     /// with the peer ID on success (on the event loop).
@@ -23,6 +24,7 @@ struct SPIFFEPeerVerification: Sendable {
         let role = self.role
         let refusals = self.refusals
         let clockSkew = self.clockSkew
+        let cache = self.cache
         return { certificates, promise in
             let address = channel.remoteAddress?.description
             let presented: [[UInt8]]
@@ -35,6 +37,12 @@ struct SPIFFEPeerVerification: Sendable {
                 promise.succeed(.failed)
                 return
             }
+            let key = VerifiedChainCache.Key(chain: presented, role: role, authorizer: authorizer)
+            if let hit = cache.lookup(key, bundles: bundles, now: Date()) {
+                verified(hit.id)
+                promise.succeed(.certificateVerified(VerificationMetadata(hit.validated)))
+                return
+            }
             promise.completeWithTask {
                 let verifier = X509SVIDVerifier(role: role, clockSkew: clockSkew, authorizer: authorizer)
                 let svid: VerifiedSVID
@@ -45,7 +53,10 @@ struct SPIFFEPeerVerification: Sendable {
                     return .failed
                 }
                 verified(svid.id)
-                return .certificateVerified(VerificationMetadata(try Self.validatedChain(svid)))
+                let validated = try Self.validatedChain(svid)
+                cache.store(key, .init(id: svid.id, validated: validated, bundles: bundles,
+                                       validUntil: svid.chain.map(\.notValidAfter).min() ?? Date()))
+                return .certificateVerified(VerificationMetadata(validated))
             }
         }
     }

@@ -38,8 +38,8 @@ struct MTLSBenchmark {
                                              binding: AgentInterface.Binding.jsonRPC)
         let plain = try await keepAlive.runPlain()
         let mtls = try await keepAlive.run(transport: PooledHTTPClient(security: clientSecurity()), makeServer: makeServer)
-        let perHandshake = SendMessageBenchmark(requests: handshakes, connections: max(connections, 2),
-                                                binding: AgentInterface.Binding.jsonRPC)
+        let perHandshake = SendMessageBenchmark(requests: handshakes, connections: 4,
+                                                binding: AgentInterface.Binding.jsonRPC, operation: .fetchCard)
         let fresh = try await perHandshake.run(
             transport: PooledHTTPClient(security: clientSecurity(), maxIdlePerOrigin: 0), makeServer: makeServer)
         guard refusals.count == 0 else { throw MTLSBenchmarkError.refused(refusals.recentRefusals.map(\.description)) }

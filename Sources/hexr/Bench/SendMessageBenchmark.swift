@@ -11,6 +11,11 @@ struct SendMessageBenchmark {
     var requests: Int
     var connections: Int
     var binding: String
+    /// What each request does: a SendMessage, or only a GET of the Agent Card (to measure the
+    /// connection and handshake cost with the least request work).
+    var operation: Operation = .sendMessage
+
+    enum Operation: Sendable { case sendMessage, fetchCard }
 
     struct Result {
         var requests: Int
@@ -81,7 +86,10 @@ struct SendMessageBenchmark {
                         let request = SendMessageRequest(message: .user("ping"))
                         for _ in 0..<perConnection {
                             let began = ContinuousClock.now
-                            _ = try await client.sendMessage(request)
+                            switch operation {
+                            case .sendMessage: _ = try await client.sendMessage(request)
+                            case .fetchCard: _ = try await A2AClient.fetchCard(from: base, transport: transport)
+                            }
                             recorder.record(ContinuousClock.now - began)
                         }
                         return recorder
