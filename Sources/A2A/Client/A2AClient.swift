@@ -268,8 +268,12 @@ public struct A2AClient: Sendable {
 
     private static func single(_ event: StreamResponse) -> AsyncThrowingStream<[UInt8], any Error> {
         let (stream, continuation) = AsyncThrowingStream.makeStream(of: [UInt8].self)
-        if let json = try? A2AJSON.encode(event) { continuation.yield(SSEEvent.frame(json: json)) }
-        continuation.finish()
+        do {
+            continuation.yield(SSEEvent.frame(json: try A2AJSON.encode(event)))
+            continuation.finish()
+        } catch {
+            continuation.finish(throwing: A2AClientError.invalidResponse("the agent's event cannot be re-encoded: \(error)"))
+        }
         return stream
     }
 

@@ -154,7 +154,10 @@ public struct RESTBinding: Sendable {
 
     private func stream(_ events: TaskEventStream, _ headers: [(name: String, value: String)]) -> A2AHTTPResponse {
         .eventStream(headers: headers, events: A2ASSEPayloads(events: events) { event in
-            (try? A2AJSON.encode(event)) ?? Data("{}".utf8)
+            // Only a non-finite number inside `data`/`metadata` cannot be encoded: report it in the
+            // stream as a `google.rpc.Status` error (which clients raise) instead of dropping it.
+            (try? A2AJSON.encode(event))
+                ?? A2AError.internalError("a stream event could not be encoded as JSON").restStatusBody
         })
     }
 
