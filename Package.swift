@@ -136,6 +136,8 @@ let package = Package(
                 "A2A", "A2AHTTP", "HexrTransport", "HexrPolicy", "SPIFFE", "SPIFFEWorkloadAPI",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),

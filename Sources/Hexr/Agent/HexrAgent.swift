@@ -1,0 +1,129 @@
+import A2A
+import Foundation
+import HexrPolicy
+import HexrTransport
+import Logging
+import SPIFFE
+import SPIFFEWorkloadAPI
+import ServiceLifecycle
+import UnixSignals
+
+/// An agent program. Declare its name and tenant; serve tasks in `handle(_:)`, do the program's own
+/// work in `run(_:)` (the default serves until SIGTERM/SIGINT):
+///
+/// ```swift
+/// @main struct Coordinator: HexrAgent {
+///     static let config = AgentConfig(name: "coordinator", tenant: "acme-corp")
+///     func run(_ hexr: HexrContext) async throws {
+///         for agent in try await hexr.a2a.discover() { print("Found: \(agent.name) - \(agent.description)") }
+///         let task = try await hexr.a2a.send(agent: "research-analyst", message: "Research …")
+///         print(try await hexr.a2a.wait(for: task).output)
+///     }
+/// }
+/// ```
+/// `main()` takes its identity from the Workload API (`SPIFFE_ENDPOINT_SOCKET`) and finds the
+/// registry through `HEXR_REGISTRY_URL`; with `a2a: true` it serves over mTLS, registers, enforces
+/// policy, and deregisters on graceful shutdown.
+public protocol HexrAgent: AgentHandler {
+    static var config: AgentConfig { get }
+    init()
+    func run(_ hexr: HexrContext) async throws
+}
+
+extension HexrAgent {
+    /// Agents that serve no tasks reject them.
+    public func handle(_ task: TaskContext) async throws {
+        try await task.reject("\(Self.config.name) does not take tasks")
+    }
+
+    /// Serves until the process is asked to stop.
+    public func run(_ hexr: HexrContext) async throws {
+        await hexr.waitForShutdown()
+    }
+
+    /// The program's entry point: environment → Workload API identity → `launch`.
+    public static func main() async throws {
+        var logger = Logger(label: "hexr.\(config.name)")
+        logger.logLevel = ProcessInfo.processInfo.environment["HEXR_LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .info
+        let environment: HexrEnvironment
+        do {
+            environment = try HexrEnvironment()
+        } catch {
+            logger.critical("cannot start: \(error)")
+            throw error
+        }
+        let source = try X509Source(endpoint: environment.workloadAPI, logger: logger)
+        let authorizer: any Authorizer = if let opa = environment.opaURL {
+            OPAAuthorizer(baseURL: opa, logger: logger)
+        } else if let directory = environment.policyDirectory {
+            try EmbeddedAuthorizer(directory: directory, logger: logger)
+        } else {
+            EmbeddedAuthorizer(bundle: try .defaultPolicy(), logger: logger)
+        }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await source.run() }
+            defer { group.cancelAll() }
+            let ownID = try await source.waitUntilReady(timeout: .seconds(30)).defaultSVID.id
+            let registryID = try environment.registryID ?? SPIFFEID(trustDomain: ownID.trustDomain, path: "/hexr/registry")
+            let runtime = HexrRuntimeConfiguration(
+                identity: source, registryURL: environment.registryURL, registryID: registryID, authorizer: authorizer,
+                host: environment.host, port: environment.port, logger: logger)
+            try await launch(runtime: runtime, signals: [.sigterm, .sigint])
+        }
+    }
+
+    /// Runs the agent with the given identity and registry until `run(_:)` returns (then shuts
+    /// down gracefully) or a signal arrives. Refuses an identity that does not name this agent.
+    public static func launch(runtime: HexrRuntimeConfiguration, signals: [UnixSignal] = []) async throws {
+        let ownID = try runtime.identity.currentIdentity().svid.id
+        guard let identity = HexrIdentity(ownID), identity.tenant == config.tenant, identity.agent == config.name else {
+            throw HexrAgentError.identityMismatch(svid: ownID.description, name: config.name, tenant: config.tenant)
+        }
+        let agent = Self()
+        let service = HexrAgentRuntime(config: config, handler: agent, runtime: runtime)
+        let group = ServiceGroup(services: [service], gracefulShutdownSignals: signals, logger: runtime.logger)
+        let (stopped, stop) = AsyncStream.makeStream(of: Never.self)
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask {
+                defer { stop.finish() }
+                try await group.run()
+            }
+            let context = HexrContext(a2a: service.a2a, identity: ownID, logger: runtime.logger, stopped: stopped)
+            do {
+                try await agent.run(context)
+            } catch {
+                await group.triggerGracefulShutdown()
+                throw error
+            }
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
+        }
+    }
+}
+
+/// What `HexrAgent.run(_:)` gets: a client for other agents, its own identity, a logger.
+public struct HexrContext: Sendable {
+    /// Calls other agents by name.
+    public let a2a: HexrA2AClient
+    /// This process's SPIFFE ID.
+    public let identity: SPIFFEID
+    public let logger: Logger
+    let stopped: AsyncStream<Never>
+
+    /// Returns when the agent is asked to stop (SIGTERM/SIGINT, or the runtime ended).
+    public func waitForShutdown() async {
+        for await _ in stopped {}
+    }
+}
+
+/// Why an agent cannot start.
+public enum HexrAgentError: Error, Sendable, CustomStringConvertible {
+    case identityMismatch(svid: String, name: String, tenant: String)
+
+    public var description: String {
+        switch self {
+        case .identityMismatch(let svid, let name, let tenant):
+            "this process's SVID is \(svid), but the agent is declared as '\(name)' of tenant '\(tenant)' (expected spiffe://<td>/agent/\(tenant)/\(name)[/<replica>])"
+        }
+    }
+}
