@@ -15,6 +15,7 @@ public final class PooledHTTPClient: A2AHTTPTransport {
     private let group: any EventLoopGroup
     private let security: (any HTTPClientChannelSecurity)?
     private let connectTimeout: TimeAmount
+    private let responseTimeout: TimeAmount?
     private let maxIdlePerOrigin: Int
     private let idle = Mutex<[Origin: [Connection]]>([:])
     private let connectionsOpened = Atomic<Int>(0)
@@ -27,14 +28,21 @@ public final class PooledHTTPClient: A2AHTTPTransport {
 
     /// - Parameters:
     ///   - security: required for `https` URLs; plain `http` URLs never use it.
+    ///   - responseTimeout: how long to wait for a response's head before giving up and closing the
+    ///     connection (`nil`: wait as long as the server takes, e.g. for blocking SendMessage calls).
     public init(eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
                 security: (any HTTPClientChannelSecurity)? = nil,
-                connectTimeout: Duration = .seconds(5), maxIdlePerOrigin: Int = 16) {
+                connectTimeout: Duration = .seconds(5), maxIdlePerOrigin: Int = 16,
+                responseTimeout: Duration? = nil) {
         self.group = eventLoopGroup
         self.security = security
-        self.connectTimeout = .nanoseconds(Int64(connectTimeout.components.seconds) * 1_000_000_000
-            + connectTimeout.components.attoseconds / 1_000_000_000)
+        self.connectTimeout = Self.timeAmount(connectTimeout)
         self.maxIdlePerOrigin = maxIdlePerOrigin
+        self.responseTimeout = responseTimeout.map(Self.timeAmount)
+    }
+
+    private static func timeAmount(_ duration: Duration) -> TimeAmount {
+        .nanoseconds(Int64(duration.components.seconds) * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000)
     }
 
     /// How many connections this client has opened so far.
@@ -137,10 +145,21 @@ public final class PooledHTTPClient: A2AHTTPTransport {
             if let bodyBuffer { channel.write(HTTPClientRequestPart.body(.byteBuffer(bodyBuffer)), promise: nil) }
             channel.writeAndFlush(HTTPClientRequestPart.end(nil), promise: nil)
         }
+        let timedOut = Atomic<Bool>(false)
+        let timer = responseTimeout.map { timeout in
+            channel.eventLoop.scheduleTask(in: timeout) {
+                timedOut.store(true, ordering: .releasing)
+                channel.close(promise: nil)
+            }
+        }
         let responseHead: HTTPResponseHead
         do {
             responseHead = try await headPromise.futureResult.get()
+            timer?.cancel()
         } catch {
+            timer?.cancel()
+            // A timed-out request may have been processed: never retried.
+            if timedOut.load(ordering: .acquiring) { throw PooledHTTPClientError.responseTimedOut(request.url.absoluteString) }
             throw ConnectionFailedBeforeResponse(underlying: error)
         }
         return A2AClientResponse(status: Int(responseHead.status.code),
@@ -201,11 +220,13 @@ struct ConnectionFailedBeforeResponse: Error {
 public enum PooledHTTPClientError: Error, Sendable, CustomStringConvertible {
     case unsupportedURL(String)
     case tlsNotConfigured(String)
+    case responseTimedOut(String)
 
     public var description: String {
         switch self {
         case .unsupportedURL(let url): "only absolute http and https URLs are supported, got '\(url)'"
         case .tlsNotConfigured(let host): "https to \(host) needs a TLS configuration (client security)"
+        case .responseTimedOut(let url): "no response from \(url) in time; the connection was closed"
         }
     }
 }

@@ -25,9 +25,13 @@ public final class HexrA2AClient: Sendable {
     public init(registry: RegistryClient, source: any TLSIdentitySource, refusals: TLSRefusalLog) {
         self.registry = registry
         let expected = self.expected
-        transport = PooledHTTPClient(security: SPIFFEClientSecurity(source: source, refusals: refusals) { host, port in
-            expected.matcher(host: host, port: port)
-        })
+        // Calls answer at once (sends return the task immediately; waiting follows a stream), so a
+        // response head that does not come within 30 s means the agent is stuck.
+        transport = PooledHTTPClient(
+            security: SPIFFEClientSecurity(source: source, refusals: refusals) { host, port in
+                expected.matcher(host: host, port: port)
+            },
+            responseTimeout: .seconds(30))
     }
 
     /// The agents this workload may invoke (by policy), one entry per running replica.

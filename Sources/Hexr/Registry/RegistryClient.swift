@@ -15,9 +15,9 @@ public struct RegistryClient: Sendable {
     ///   - registryID: the SPIFFE ID the registry must present.
     public init(baseURL: URL, source: any TLSIdentitySource, registryID: SPIFFEID, refusals: TLSRefusalLog) {
         self.baseURL = baseURL
-        transport = PooledHTTPClient(security: SPIFFEClientSecurity(source: source, refusals: refusals) { _, _ in
-            .exact(registryID)
-        })
+        transport = PooledHTTPClient(
+            security: SPIFFEClientSecurity(source: source, refusals: refusals) { _, _ in .exact(registryID) },
+            responseTimeout: .seconds(10))
     }
 
     /// Registers `card` under the caller's identity.

@@ -26,9 +26,9 @@ struct ConformanceAgentCommand: AsyncParsableCommand {
         logger.logLevel = .info
         let store: any TaskStore = try database.map { try SQLiteTaskStore(path: $0) } ?? InMemoryTaskStore()
         let paths = A2AServerPaths()
-        let placeholder = ConformanceAgent.card(baseURL: URL(string: "http://\(host):\(port)")!,
+        let initialCard = ConformanceAgent.card(baseURL: URL(string: "http://\(host):\(port)")!,
                                                 paths: (paths.jsonRPC, paths.rest))
-        let service = A2AService(configuration: A2AServiceConfiguration(card: placeholder), handler: ConformanceAgent(),
+        let service = A2AService(configuration: A2AServiceConfiguration(card: initialCard), handler: ConformanceAgent(),
                                  store: store, pushSender: HTTPPushNotificationSender(), logger: logger)
         let server = A2AAgentServer(
             service: service, host: host, port: port, paths: paths,

@@ -1,0 +1,59 @@
+import A2A
+import A2AHTTP
+import Foundation
+import HexrTestSupport
+import Testing
+
+/// The pooled client's connection handling: reuse, abandoned bodies, response timeouts.
+@Suite struct PooledHTTPClientTests {
+    /// Sleeps 5 s on `slow`, answers at once otherwise.
+    struct Sleepy: AgentHandler {
+        func handle(_ task: TaskContext) async throws {
+            if task.text == "slow" { try await Task.sleep(for: .seconds(5)) }
+            try await task.complete()
+        }
+    }
+
+    @Test func aResponseThatTakesTooLongTimesOutAndThePoolStaysUsable() async throws {
+        try await withAgentServer(handler: Sleepy()) { base, _ in
+            let transport = PooledHTTPClient(responseTimeout: .milliseconds(300))
+            let client = try await makeClient(base, binding: AgentInterface.Binding.jsonRPC, transport: transport)
+            let started = ContinuousClock.now
+            do {
+                _ = try await client.sendMessage(text: "slow")
+                Issue.record("a 5 s answer arrived within a 300 ms timeout")
+            } catch let error as PooledHTTPClientError {
+                guard case .responseTimedOut = error else { Issue.record("unexpected \(error)"); return }
+            }
+            #expect(ContinuousClock.now - started < .seconds(3))
+            guard case .task(let task) = try await client.sendMessage(text: "fast") else {
+                Issue.record("expected a task"); return
+            }
+            #expect(task.status.state == .completed)
+        }
+    }
+
+    @Test func keepAliveReusesOneConnection() async throws {
+        try await withAgentServer { base, _ in
+            let transport = PooledHTTPClient()
+            let client = try await makeClient(base, binding: AgentInterface.Binding.httpJSON, transport: transport)
+            for _ in 0..<10 { _ = try await client.sendMessage(text: "hi") }
+            #expect(transport.openedConnections == 1)
+        }
+    }
+
+    @Test func anAbandonedStreamClosesItsConnectionAndTheNextCallStillWorks() async throws {
+        try await withAgentServer { base, _ in
+            let transport = PooledHTTPClient()
+            let client = try await makeClient(base, binding: AgentInterface.Binding.jsonRPC, transport: transport)
+            guard case .task(let slow) = try await client.sendMessage(
+                text: "slow", configuration: SendMessageConfiguration(returnImmediately: true)) else { return }
+            do {
+                var events = try await client.subscribeToTask(id: slow.id).makeAsyncIterator()
+                _ = try await events.next()  // read the snapshot, then drop the stream
+            }
+            guard case .task(let next) = try await client.sendMessage(text: "after") else { return }
+            #expect(next.status.state == .completed)
+        }
+    }
+}
