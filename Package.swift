@@ -40,6 +40,7 @@ let package = Package(
         .package(url: "https://github.com/grpc/grpc-swift-nio-transport.git", from: "2.9.2"),
         .package(url: "https://github.com/grpc/grpc-swift-protobuf.git", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-protobuf.git", from: "1.39.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
         // A2A v1.0: data model (ProtoJSON Codable), JSON-RPC and REST codecs, errors, SSE framing,
@@ -146,20 +147,32 @@ let package = Package(
             name: "HexrControlPlane",
             dependencies: [
                 "A2A", "A2AHTTP", "SPIFFE", "HexrPolicy", "HexrTransport", "Hexr",
+                "SPIFFEWorkloadAPI",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        // Examples/hello: the smallest run (`swift run hexr up Examples/hello`).
+        .executableTarget(
+            name: "hello-responder", dependencies: ["Hexr"], path: "Examples/hello/Sources/hello-responder",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "hello-caller", dependencies: ["Hexr"], path: "Examples/hello/Sources/hello-caller",
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "hexr",
             dependencies: [
                 "A2A", "A2AHTTP", "A2ASQLite", "SPIFFE", "SPIFFEWorkloadAPI", "HexrTransport", "HexrPolicy", "Rego",
-                "Hexr",
+                "Hexr", "HexrControlPlane",
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

@@ -1,0 +1,129 @@
+import Foundation
+import Hexr
+import HexrPolicy
+import HexrTransport
+import Logging
+import SPIFFE
+import SPIFFEWorkloadAPI
+import ServiceLifecycle
+import Synchronization
+import UnixSignals
+
+/// The embedded control plane of one machine: the signing authority (kept in the state
+/// directory), the Workload API socket, and the registry over mTLS.
+public final class ControlPlane: Sendable {
+    public let trustDomain: TrustDomain
+    public let authority: SigningAuthority
+    public let registrations: RegistrationStore
+    public let workloadAPI: WorkloadAPIServer
+    public let socketPath: String
+    public let registryID: SPIFFEID
+    let registryServer: RegistryServer
+    let registryURLs: AsyncStream<URL>
+    private let registryIdentity: StaticTLSIdentitySource
+
+    /// Opens (or creates) the control plane state in `stateDirectory`.
+    public init(stateDirectory: URL, trustDomain: TrustDomain, authorizer: any Authorizer, logger: Logger) throws {
+        self.trustDomain = trustDomain
+        try FileManager.default.createDirectory(at: stateDirectory, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        authority = try SigningAuthorityFile.loadOrCreate(
+            at: stateDirectory.appending(path: "ca.json"), configuration: .init(trustDomain: trustDomain))
+        registrations = RegistrationStore()
+        socketPath = Self.socketPath(in: stateDirectory)
+        workloadAPI = WorkloadAPIServer(
+            socketPath: socketPath,
+            provider: AuthorityIdentityProvider(authority: authority, registrations: registrations), logger: logger)
+        registryID = try SPIFFEID(trustDomain: trustDomain, path: "/hexr/registry")
+        registryIdentity = StaticTLSIdentitySource(svid: try authority.issueX509SVID(for: registryID),
+                                                   bundles: BundleSet([authority.bundle]))
+        let registry = RegistryService(
+            store: try SQLiteRegistryStore(path: stateDirectory.appending(path: "registry.sqlite").path),
+            authorizer: authorizer, registryID: registryID, logger: logger)
+        let (urls, sink) = AsyncStream.makeStream(of: URL.self)
+        registryURLs = urls
+        registryServer = RegistryServer(
+            registry: registry,
+            security: MTLSAgentServer.Security(source: registryIdentity, refusals: TLSRefusalLog(logger: logger)),
+            onListening: { sink.yield($0) }, logger: logger)
+    }
+
+    /// The services to run: the Workload API and the registry (whose own SVID is renewed as it ages).
+    var services: [any Service] {
+        [workloadAPI, registryServer, RegistrySVIDRenewal(authority: authority, id: registryID, source: registryIdentity)]
+    }
+
+    /// Unix socket paths are limited to 107 bytes: use the state directory when it is short enough.
+    static func socketPath(in directory: URL) -> String {
+        let preferred = directory.appending(path: "workload.sock").path
+        if preferred.utf8.count < 100 { return preferred }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in directory.path.utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01b3
+        }
+        return "/tmp/hexr-\(String(hash, radix: 16)).sock"
+    }
+}
+
+/// Re-issues the registry's SVID at half its lifetime.
+struct RegistrySVIDRenewal: Service {
+    let authority: SigningAuthority
+    let id: SPIFFEID
+    let source: StaticTLSIdentitySource
+
+    func run() async throws {
+        do {
+            try await cancelWhenGracefulShutdown {
+                while !Task.isCancelled {
+                    let leaf = source.currentIdentity().svid.leaf
+                    let half = max(1, leaf.notValidAfter.timeIntervalSinceNow / 2)
+                    try await Task.sleep(for: .milliseconds(Int64(half * 1000)))
+                    source.update(svid: try authority.issueX509SVID(for: id), bundles: BundleSet([authority.bundle]))
+                }
+            }
+        } catch is CancellationError {
+            return  // graceful shutdown
+        }
+    }
+}
+
+extension ControlPlane {
+    /// Runs the control plane's services while `body` runs (given the registry's URL), then shuts
+    /// them down gracefully. SIGTERM/SIGINT end `body` gracefully as well.
+    public func run(logger: Logger, _ body: @escaping @Sendable (URL) async throws -> Void) async throws {
+        let urls = registryURLs
+        let session = ControlPlaneSession(body: body, urls: urls)
+        let group = ServiceGroup(configuration: .init(
+            services: services.map { .init(service: $0) }
+                + [.init(service: session, successTerminationBehavior: .gracefullyShutdownGroup,
+                         failureTerminationBehavior: .gracefullyShutdownGroup)],
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+        if let error = session.failure { throw error }
+    }
+}
+
+/// The work done while the control plane runs (`hexr up`'s supervisor).
+final class ControlPlaneSession: Service, Sendable {
+    private let body: @Sendable (URL) async throws -> Void
+    private let urls: AsyncStream<URL>
+    private let error = Mutex<(any Error)?>(nil)
+
+    init(body: @escaping @Sendable (URL) async throws -> Void, urls: AsyncStream<URL>) {
+        self.body = body
+        self.urls = urls
+    }
+
+    var failure: (any Error)? { error.withLock { $0 } }
+
+    func run() async throws {
+        var iterator = urls.makeAsyncIterator()
+        guard let url = await iterator.next() else { return }
+        do {
+            try await body(url)
+        } catch {
+            self.error.withLock { $0 = error }
+        }
+    }
+}

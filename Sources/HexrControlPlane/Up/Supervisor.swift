@@ -1,0 +1,103 @@
+import Foundation
+import Logging
+import SPIFFE
+import SPIFFEWorkloadAPI
+import ServiceLifecycle
+import Synchronization
+
+/// `hexr up`'s supervisor: launches every agent of the manifest with its identity registered by
+/// process, streams their output with a prefix, ends the run when the entry agent exits (or on
+/// graceful shutdown), stops every agent by PID, and reports the run's exit status.
+public final class Supervisor: Sendable {
+    private let manifest: Manifest
+    private let controlPlane: ControlPlane
+    private let output: @Sendable (String) -> Void
+    private let extraPath: String?
+    private let launched = Mutex<[LaunchedAgent]>([])
+    private let status = Mutex<Int32>(0)
+
+    /// - Parameter extraPath: a directory put first on the agents' `PATH` (where `hexr` itself lives,
+    ///   so manifests can name built products).
+    public init(manifest: Manifest, controlPlane: ControlPlane, extraPath: String?,
+                output: @escaping @Sendable (String) -> Void) {
+        self.manifest = manifest
+        self.controlPlane = controlPlane
+        self.extraPath = extraPath
+        self.output = output
+    }
+
+    /// The exit status of the run (the entry agent's, or 1 when an agent failed).
+    public var exitStatus: Int32 { status.withLock { $0 } }
+
+    /// Launches, supervises and stops the agents; returns when the run is over.
+    public func run(registryURL: URL) async throws {
+        try launchAll(registryURL: registryURL)
+        await withGracefulShutdownHandler {
+            await supervise()
+        } onGracefulShutdown: { [output] in
+            output("hexr: shutting down")
+        }
+        let agents = launched.withLock { $0 }
+        await withTaskGroup(of: Void.self) { group in
+            for agent in agents where agent.isRunning {
+                group.addTask { await agent.stop(grace: .seconds(5)) }
+            }
+        }
+        output("hexr: all agents stopped")
+    }
+
+    private func launchAll(registryURL: URL) throws {
+        var environment = ProcessInfo.processInfo.environment
+        environment["SPIFFE_ENDPOINT_SOCKET"] = "unix://" + controlPlane.socketPath
+        environment["HEXR_REGISTRY_URL"] = registryURL.absoluteString
+        environment["HEXR_REGISTRY_ID"] = controlPlane.registryID.description
+        if let policy = manifest.policy { environment["HEXR_POLICY"] = policy.path }
+        if let extraPath { environment["PATH"] = extraPath + ":" + (environment["PATH"] ?? "/usr/bin:/bin") }
+        for agent in manifest.agents.sorted(by: { !$0.entry && $1.entry }) {
+            for replica in 1...agent.replicas {
+                let suffix = agent.replicas > 1 ? "/r\(replica)" : ""
+                let label = agent.name + (agent.replicas > 1 ? "/r\(replica)" : "")
+                let id = try SPIFFEID(trustDomain: controlPlane.trustDomain,
+                                      path: "/agent/\(agent.tenant)/\(agent.name)\(suffix)")
+                var env = environment
+                env["HEXR_AGENT_NAME"] = agent.name
+                env["HEXR_TENANT"] = agent.tenant
+                let process = try LaunchedAgent(label: label, spiffeID: id, isEntry: agent.entry,
+                                                command: resolve(agent.command), directory: manifest.directory,
+                                                environment: env, output: output)
+                // Attest this exact process (pid + start time): only it gets this identity.
+                try controlPlane.registrations.register(try RegistrationEntry(
+                    spiffeID: id, selectors: [try WorkloadSelector.process(pid: process.pid)]))
+                launched.withLock { $0.append(process) }
+                output("hexr: started \(label) (pid \(process.pid)) as \(id)")
+            }
+        }
+    }
+
+    /// A relative command path (one containing `/`) is relative to the manifest's directory.
+    private func resolve(_ command: [String]) -> [String] {
+        guard let first = command.first, first.contains("/"), !first.hasPrefix("/") else { return command }
+        return [manifest.directory.appending(path: first).standardizedFileURL.path] + command.dropFirst()
+    }
+
+    /// Watches the agents until the entry agent exits (or, without one, until shutdown).
+    private func supervise() async {
+        var reported = Set<Int32>()
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            for agent in launched.withLock({ $0 }) {
+                guard let code = agent.exitStatus, reported.insert(agent.pid).inserted else { continue }
+                output("hexr: \(agent.label) exited with status \(code)")
+                if agent.isEntry {
+                    status.withLock { $0 = code }
+                    return
+                }
+                if code != 0 { status.withLock { $0 = 1 } }
+            }
+            do {
+                try await Task.sleep(for: .milliseconds(100))
+            } catch {
+                return
+            }
+        }
+    }
+}

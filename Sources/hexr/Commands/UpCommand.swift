@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import HexrControlPlane
+import HexrPolicy
+import Logging
+import ServiceLifecycle
+
+/// `hexr up`: start the embedded control plane and every agent of a manifest.
+struct UpCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "up",
+        abstract: "Start the control plane (identity, Workload API, registry) and the agents of a manifest.")
+
+    @Argument(help: "A hexr.yaml, or a directory containing one.")
+    var manifest: String = "."
+
+    @Option(help: "State directory (CA keys, registry, Workload API socket).")
+    var stateDir: String = ".hexr"
+
+    func run() async throws {
+        var logger = Logger(label: "hexr.up")
+        logger.logLevel = ProcessInfo.processInfo.environment["HEXR_LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) }
+            ?? .warning
+        let plan: Manifest
+        do {
+            plan = try Manifest.load(URL(fileURLWithPath: manifest))
+        } catch {
+            throw ValidationError(error.description)
+        }
+        let authorizer: any Authorizer = if let policy = plan.policy {
+            try EmbeddedAuthorizer(directory: policy, logger: logger)
+        } else {
+            EmbeddedAuthorizer(bundle: try .defaultPolicy(), logger: logger)
+        }
+        let controlPlane = try ControlPlane(stateDirectory: URL(fileURLWithPath: stateDir),
+                                            trustDomain: plan.trustDomain, authorizer: authorizer, logger: logger)
+        let ownDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().path
+        let supervisor = Supervisor(manifest: plan, controlPlane: controlPlane, extraPath: ownDirectory,
+                                    output: Console.line)
+        try await controlPlane.run(logger: logger) { registryURL in
+            Console.line("hexr: control plane ready — trust domain \(plan.trustDomain.name), "
+                + "Workload API unix://\(controlPlane.socketPath), registry \(registryURL)")
+            try await supervisor.run(registryURL: registryURL)
+        }
+        if supervisor.exitStatus != 0 { throw ExitCode(supervisor.exitStatus) }
+    }
+}
