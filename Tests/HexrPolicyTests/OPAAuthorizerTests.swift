@@ -106,9 +106,16 @@ import Testing
 
     @Test func connectionRefusedDeniesWithinTheTimeout() async throws {
         let url = try await Self.closedPortURL()
+        // A client of its own (retrying connects, like the shared one), shut down at the end: its
+        // retries must not outlive the test and reach a server that later gets the same port.
+        let client = HTTPClient(eventLoopGroupProvider: .singleton)
+        var logger = Logger(label: "test.opa")
+        logger.logLevel = .critical
         let clock = ContinuousClock()
         let start = clock.now
-        let decision = await authorizer(url, timeout: .milliseconds(500)).authorize(try Inputs.sameTenant())
+        let decision = await OPAAuthorizer(baseURL: url, client: client, timeout: .milliseconds(500), cacheTTL: .zero,
+                                           logger: logger).authorize(try Inputs.sameTenant())
+        try await client.shutdown()
         #expect(!decision.allow)
         #expect(decision.reasons.count == 1)
         #expect(decision.reasons[0].hasPrefix("opa: "))
