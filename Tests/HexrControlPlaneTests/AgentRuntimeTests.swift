@@ -20,72 +20,60 @@ import Testing
     }
 
     @Test func discoverSendWaitAcrossTheRegistry() async throws {
-        let domain = try TestDomain()
-        let registryID = try domain.id("/hexr/registry")
-        let authorizer = EmbeddedAuthorizer(bundle: try .defaultPolicy(), logger: quietLogger)
-        let registry = RegistryService(store: InMemoryRegistryStore(), authorizer: authorizer, registryID: registryID,
-                                       leaseDuration: 5, logger: quietLogger)
-        let registrySecurity = MTLSAgentServer.Security(
-            source: StaticTLSIdentitySource(svid: try domain.authority.issueX509SVID(for: registryID),
-                                            bundles: domain.bundles),
-            refusals: TLSRefusalLog(logger: quietLogger))
-        let (urls, sink) = AsyncStream.makeStream(of: URL.self)
-        let registryServer = RegistryServer(registry: registry, security: registrySecurity,
-                                            onListening: { sink.yield($0) }, logger: quietLogger)
-        let registryGroup = ServiceGroup(services: [registryServer], gracefulShutdownSignals: [], logger: quietLogger)
-        try await withThrowingTaskGroup(of: Void.self) { tasks in
-            tasks.addTask { try await registryGroup.run() }
-            defer { tasks.cancelAll() }
-            var iterator = urls.makeAsyncIterator()
-            let registryURL = try #require(await iterator.next())
+        try await TestRegistry.run(leaseDuration: 5) { registry in
+            let (domain, registryURL, authorizer) = (registry.domain, registry.url, registry.authorizer)
+            let registryID = try registry.registryID
+            try await withThrowingTaskGroup(of: Void.self) { tasks in
+                defer { tasks.cancelAll() }
 
-            func runtime(_ tenant: String, _ name: String, a2a: Bool) throws -> HexrAgentRuntime {
-                let identity = StaticTLSIdentitySource(svid: try domain.svid("/agent/\(tenant)/\(name)"),
-                                                       bundles: domain.bundles)
-                return HexrAgentRuntime(
-                    config: AgentConfig(name: name, tenant: tenant, a2a: a2a, description: "\(name) of \(tenant)",
-                                        skills: [AgentConfig.skill("research", "Researches a topic")]),
-                    handler: Researcher(),
-                    runtime: HexrRuntimeConfiguration(identity: identity, registryURL: registryURL,
-                                                      registryID: registryID, authorizer: authorizer, logger: quietLogger))
+                func runtime(_ tenant: String, _ name: String, a2a: Bool) throws -> HexrAgentRuntime {
+                    let identity = StaticTLSIdentitySource(svid: try domain.svid("/agent/\(tenant)/\(name)"),
+                                                           bundles: domain.bundles)
+                    return HexrAgentRuntime(
+                        config: AgentConfig(name: name, tenant: tenant, a2a: a2a, description: "\(name) of \(tenant)",
+                                            skills: [AgentConfig.skill("research", "Researches a topic")]),
+                        handler: Researcher(),
+                        runtime: HexrRuntimeConfiguration(identity: identity, registryURL: registryURL,
+                                                          registryID: registryID, authorizer: authorizer, logger: quietLogger))
+                }
+                let researcher = try runtime("acme-corp", "research-analyst", a2a: true)
+                let coordinator = try runtime("acme-corp", "coordinator", a2a: false)
+                let outsider = try runtime("globex", "coordinator", a2a: false)
+                let agents = ServiceGroup(services: [researcher], gracefulShutdownSignals: [], logger: quietLogger)
+                tasks.addTask { try await agents.run() }
+
+                // Registration happens once the agent listens.
+                var found: [DiscoveredAgent] = []
+                for _ in 0..<100 where found.isEmpty {
+                    found = try await coordinator.a2a.discover()
+                    if found.isEmpty { try await Task.sleep(for: .milliseconds(20)) }
+                }
+                #expect(found.map(\.name) == ["research-analyst"])
+                #expect(found.first?.spiffeID.description == "spiffe://hexr.local/agent/acme-corp/research-analyst")
+                #expect(found.first?.description == "research-analyst of acme-corp")
+
+                let task = try await coordinator.a2a.send(agent: "research-analyst", message: "AI agents")
+                let result = try await coordinator.a2a.wait(for: task)
+                #expect(result.status.state == .completed)
+                #expect(result.output == "findings on AI agents")
+                #expect(try await coordinator.a2a.getTask(task.id).id == task.id)
+
+                #expect(try await outsider.a2a.discover().isEmpty, "another tenant sees nothing")
+                await #expect(throws: HexrClientError.self) {
+                    _ = try await outsider.a2a.send(agent: "research-analyst", message: "steal")
+                }
+
+                await coordinator.a2a.close()
+                await outsider.a2a.close()
+                // Graceful shutdown deregisters.
+                await agents.triggerGracefulShutdown()
+                var remaining = try await coordinator.a2a.discover()
+                for _ in 0..<100 where !remaining.isEmpty {
+                    try await Task.sleep(for: .milliseconds(20))
+                    remaining = try await coordinator.a2a.discover()
+                }
+                #expect(remaining.isEmpty)
             }
-            let researcher = try runtime("acme-corp", "research-analyst", a2a: true)
-            let coordinator = try runtime("acme-corp", "coordinator", a2a: false)
-            let outsider = try runtime("globex", "coordinator", a2a: false)
-            let agents = ServiceGroup(services: [researcher], gracefulShutdownSignals: [], logger: quietLogger)
-            tasks.addTask { try await agents.run() }
-
-            // Registration happens once the agent listens.
-            var found: [DiscoveredAgent] = []
-            for _ in 0..<100 where found.isEmpty {
-                found = try await coordinator.a2a.discover()
-                if found.isEmpty { try await Task.sleep(for: .milliseconds(20)) }
-            }
-            #expect(found.map(\.name) == ["research-analyst"])
-            #expect(found.first?.spiffeID.description == "spiffe://hexr.local/agent/acme-corp/research-analyst")
-            #expect(found.first?.description == "research-analyst of acme-corp")
-
-            let task = try await coordinator.a2a.send(agent: "research-analyst", message: "AI agents")
-            let result = try await coordinator.a2a.wait(for: task)
-            #expect(result.status.state == .completed)
-            #expect(result.output == "findings on AI agents")
-            #expect(try await coordinator.a2a.getTask(task.id).id == task.id)
-
-            #expect(try await outsider.a2a.discover().isEmpty, "another tenant sees nothing")
-            await #expect(throws: HexrClientError.self) {
-                _ = try await outsider.a2a.send(agent: "research-analyst", message: "steal")
-            }
-
-            await coordinator.a2a.close()
-            await outsider.a2a.close()
-            // Graceful shutdown deregisters.
-            await agents.triggerGracefulShutdown()
-            var remaining = try await coordinator.a2a.discover()
-            for _ in 0..<100 where !remaining.isEmpty {
-                try await Task.sleep(for: .milliseconds(20))
-                remaining = try await coordinator.a2a.discover()
-            }
-            #expect(remaining.isEmpty)
         }
     }
 }

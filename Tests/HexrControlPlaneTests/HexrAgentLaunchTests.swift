@@ -95,25 +95,8 @@ import Testing
     private func withRegistry<T: Sendable>(
         _ body: @Sendable (URL, TestDomain, any Authorizer) async throws -> T
     ) async throws -> T {
-        let domain = try TestDomain()
-        let registryID = try domain.id("/hexr/registry")
-        let authorizer = EmbeddedAuthorizer(bundle: try .defaultPolicy(), logger: quietLogger)
-        let registry = RegistryService(store: InMemoryRegistryStore(), authorizer: authorizer, registryID: registryID,
-                                       leaseDuration: 5, logger: quietLogger)
-        let security = MTLSAgentServer.Security(
-            source: StaticTLSIdentitySource(svid: try domain.authority.issueX509SVID(for: registryID),
-                                            bundles: domain.bundles),
-            refusals: TLSRefusalLog(logger: quietLogger))
-        let (urls, sink) = AsyncStream.makeStream(of: URL.self)
-        let server = RegistryServer(registry: registry, security: security, onListening: { sink.yield($0) },
-                                    logger: quietLogger)
-        let group = ServiceGroup(services: [server], gracefulShutdownSignals: [], logger: quietLogger)
-        return try await withThrowingTaskGroup(of: Void.self) { tasks in
-            tasks.addTask { try await group.run() }
-            defer { tasks.cancelAll() }
-            var iterator = urls.makeAsyncIterator()
-            guard let url = await iterator.next() else { throw TestServerDidNotStart() }
-            return try await body(url, domain, authorizer)
+        try await TestRegistry.run(leaseDuration: 5) { registry in
+            try await body(registry.url, registry.domain, registry.authorizer)
         }
     }
 }

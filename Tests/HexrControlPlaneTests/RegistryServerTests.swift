@@ -12,25 +12,7 @@ import Testing
 /// The registry over real mTLS: registration bound to the client's verified SPIFFE ID.
 @Suite struct RegistryServerTests {
     private func withRegistry<T: Sendable>(_ body: @Sendable (URL, TestDomain) async throws -> T) async throws -> T {
-        let domain = try TestDomain()
-        let registryID = try domain.id("/hexr/registry")
-        let registry = RegistryService(store: InMemoryRegistryStore(),
-                                       authorizer: EmbeddedAuthorizer(bundle: try .defaultPolicy(), logger: quietLogger),
-                                       registryID: registryID, leaseDuration: 30, logger: quietLogger)
-        let source = StaticTLSIdentitySource(svid: try domain.authority.issueX509SVID(for: registryID),
-                                             bundles: domain.bundles)
-        let security = MTLSAgentServer.Security(source: source, refusals: TLSRefusalLog(logger: quietLogger))
-        let (urls, sink) = AsyncStream.makeStream(of: URL.self)
-        let server = RegistryServer(registry: registry, security: security, onListening: { sink.yield($0) },
-                                    logger: quietLogger)
-        let group = ServiceGroup(services: [server], gracefulShutdownSignals: [], logger: quietLogger)
-        return try await withThrowingTaskGroup(of: Void.self) { tasks in
-            tasks.addTask { try await group.run() }
-            defer { tasks.cancelAll() }
-            var iterator = urls.makeAsyncIterator()
-            guard let url = await iterator.next() else { throw TestServerDidNotStart() }
-            return try await body(url, domain)
-        }
+        try await TestRegistry.run { registry in try await body(registry.url, registry.domain) }
     }
 
     private func client(_ url: URL, _ domain: TestDomain, as path: String) throws -> RegistryClient {
