@@ -250,7 +250,7 @@ let package = Package(
         .testTarget(
             name: "HexrPolicyTests",
             dependencies: [
-                "HexrPolicy", "Rego", "SPIFFE",
+                "HexrPolicy", "Rego", "SPIFFE", "HexrTestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),

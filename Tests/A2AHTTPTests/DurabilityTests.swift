@@ -4,6 +4,10 @@ import A2ASQLite
 import Foundation
 import Testing
 
+struct UnexpectedResponse: Error {
+    let response: String
+}
+
 /// The SQLite task store keeps tasks across a restart of the agent.
 @Suite struct DurabilityTests {
     private func temporaryDatabase() throws -> String {
@@ -16,9 +20,8 @@ import Testing
         let path = try temporaryDatabase()
         let task: A2ATask = try await withAgentServer(store: try SQLiteTaskStore(path: path)) { base, _ in
             let client = try await makeClient(base, binding: AgentInterface.Binding.jsonRPC)
-            guard case .task(let task) = try await client.sendMessage(text: "remember me") else {
-                throw TestServerError.didNotStart
-            }
+            let response = try await client.sendMessage(text: "remember me")
+            guard case .task(let task) = response else { throw UnexpectedResponse(response: "\(response)") }
             return task
         }
         try await withAgentServer(store: try SQLiteTaskStore(path: path)) { base, _ in

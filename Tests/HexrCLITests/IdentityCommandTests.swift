@@ -31,12 +31,17 @@ import Testing
             logger: logger)
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await server.run() }
-            defer {
-                server.stop()
-                group.cancelAll()
+            // Stopped gracefully, never cancelled (see `withServiceGroup`), also when the body fails.
+            let outcome: Result<T, any Error>
+            do {
+                try await server.waitUntilListening()
+                outcome = .success(try await body("unix://" + socket, authority))
+            } catch {
+                outcome = .failure(error)
             }
-            try await server.waitUntilListening()
-            return try await body("unix://" + socket, authority)
+            server.stop()
+            try await group.waitForAll()
+            return try outcome.get()
         }
     }
 

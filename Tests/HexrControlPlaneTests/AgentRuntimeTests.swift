@@ -6,7 +6,6 @@ import HexrPolicy
 import HexrTestSupport
 import HexrTransport
 import SPIFFE
-import ServiceLifecycle
 import Testing
 
 /// The SDK end to end in one process: a registry, agents registering over mTLS, discovery by
@@ -23,25 +22,20 @@ import Testing
         try await TestRegistry.run(leaseDuration: 5) { registry in
             let (domain, registryURL, authorizer) = (registry.domain, registry.url, registry.authorizer)
             let registryID = try registry.registryID
-            try await withThrowingTaskGroup(of: Void.self) { tasks in
-                defer { tasks.cancelAll() }
-
-                func runtime(_ tenant: String, _ name: String, a2a: Bool) throws -> HexrAgentRuntime {
-                    let identity = StaticTLSIdentitySource(svid: try domain.svid("/agent/\(tenant)/\(name)"),
-                                                           bundles: domain.bundles)
-                    return HexrAgentRuntime(
-                        config: AgentConfig(name: name, tenant: tenant, a2a: a2a, description: "\(name) of \(tenant)",
-                                            skills: [AgentConfig.skill("research", "Researches a topic")]),
-                        handler: Researcher(),
-                        runtime: HexrRuntimeConfiguration(identity: identity, registryURL: registryURL,
-                                                          registryID: registryID, authorizer: authorizer, logger: quietLogger))
-                }
-                let researcher = try runtime("acme-corp", "research-analyst", a2a: true)
-                let coordinator = try runtime("acme-corp", "coordinator", a2a: false)
-                let outsider = try runtime("globex", "coordinator", a2a: false)
-                let agents = ServiceGroup(services: [researcher], gracefulShutdownSignals: [], logger: quietLogger)
-                tasks.addTask { try await agents.run() }
-
+            func runtime(_ tenant: String, _ name: String, a2a: Bool) throws -> HexrAgentRuntime {
+                let identity = StaticTLSIdentitySource(svid: try domain.svid("/agent/\(tenant)/\(name)"),
+                                                       bundles: domain.bundles)
+                return HexrAgentRuntime(
+                    config: AgentConfig(name: name, tenant: tenant, a2a: a2a, description: "\(name) of \(tenant)",
+                                        skills: [AgentConfig.skill("research", "Researches a topic")]),
+                    handler: Researcher(),
+                    runtime: HexrRuntimeConfiguration(identity: identity, registryURL: registryURL,
+                                                      registryID: registryID, authorizer: authorizer, logger: quietLogger))
+            }
+            let researcher = try runtime("acme-corp", "research-analyst", a2a: true)
+            let coordinator = try runtime("acme-corp", "coordinator", a2a: false)
+            let outsider = try runtime("globex", "coordinator", a2a: false)
+            try await withServiceGroup([researcher]) { agents in
                 // Registration happens once the agent listens.
                 var found: [DiscoveredAgent] = []
                 for _ in 0..<100 where found.isEmpty {

@@ -6,7 +6,6 @@ import HexrPolicy
 import HexrTestSupport
 import HexrTransport
 import SPIFFE
-import ServiceLifecycle
 import Synchronization
 import Testing
 
@@ -51,10 +50,10 @@ import Testing
                     registryURL: registryURL, registryID: try domain.id("/hexr/registry"), authorizer: authorizer,
                     logger: quietLogger)
             }
-            let researcher = try runtime("/agent/acme-corp/research-analyst/r1")
-            try await withThrowingTaskGroup(of: Void.self) { tasks in
-                tasks.addTask { try await ResearchAnalyst.launch(runtime: researcher) }
-                defer { tasks.cancelAll() }
+            // The researcher serves as a plain service, so the test can stop it gracefully.
+            let researcher = HexrAgentRuntime(config: ResearchAnalyst.config, handler: ResearchAnalyst(),
+                                              runtime: try runtime("/agent/acme-corp/research-analyst/r1"))
+            try await withServiceGroup([researcher]) { _ in
                 try await Coordinator.launch(runtime: try runtime("/agent/acme-corp/coordinator"))
             }
             #expect(Self.seen.withLock { $0 } == ["found research-analyst - Researches topics",

@@ -6,7 +6,6 @@ import HexrPolicy
 import HexrTestSupport
 import HexrTransport
 import SPIFFE
-import ServiceLifecycle
 import Testing
 
 /// The registry over real mTLS: registration bound to the client's verified SPIFFE ID.

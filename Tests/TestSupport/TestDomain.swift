@@ -3,7 +3,6 @@ import A2AHTTP
 import Foundation
 import Logging
 import SPIFFE
-import ServiceLifecycle
 
 /// A trust domain with its signing authority, for issuing test SVIDs.
 public struct TestDomain: Sendable {
@@ -38,14 +37,7 @@ public func withServer<T: Sendable>(
 ) async throws -> T {
     let (urls, sink) = AsyncStream.makeStream(of: URL.self)
     let server = make { sink.yield($0) }
-    let group = ServiceGroup(services: [server], gracefulShutdownSignals: [], logger: quietLogger)
-    return try await withThrowingTaskGroup(of: Void.self) { tasks in
-        tasks.addTask { try await group.run() }
-        defer { tasks.cancelAll() }
-        var iterator = urls.makeAsyncIterator()
-        guard let url = await iterator.next() else { throw TestServerDidNotStart() }
-        return try await body(url)
-    }
+    return try await withRunningServer([server], reporting: urls, body)
 }
 
 /// A test server did not report its URL.

@@ -3,7 +3,6 @@ import A2AHTTP
 import Foundation
 import HexrTestSupport
 import Logging
-import ServiceLifecycle
 
 /// Runs an agent server on 127.0.0.1 with a free port for the duration of `body`.
 func withAgentServer<T: Sendable>(
@@ -22,28 +21,7 @@ func withAgentServer<T: Sendable>(
     let (urls, urlSink) = AsyncStream.makeStream(of: URL.self)
     let server = A2AAgentServer(service: service, maxBodyBytes: maxBodyBytes, makeCard: card,
                                 onListening: { url in urlSink.yield(url) }, logger: logger)
-    return try await withThrowingTaskGroup(of: T?.self) { group in
-        let serviceGroup = ServiceGroup(services: [server], gracefulShutdownSignals: [], logger: logger)
-        group.addTask {
-            try await serviceGroup.run()
-            return nil
-        }
-        var iterator = urls.makeAsyncIterator()
-        guard let url = await iterator.next() else { throw TestServerError.didNotStart }
-        do {
-            let result = try await body(url, service)
-            await serviceGroup.triggerGracefulShutdown()
-            group.cancelAll()
-            return result
-        } catch {
-            group.cancelAll()
-            throw error
-        }
-    }
-}
-
-enum TestServerError: Error {
-    case didNotStart
+    return try await withRunningServer([server], reporting: urls, logger: logger) { url in try await body(url, service) }
 }
 
 /// A client for the agent at `baseURL`, speaking `binding`.

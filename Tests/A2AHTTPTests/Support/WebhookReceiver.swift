@@ -1,7 +1,7 @@
 import Foundation
+import HexrTestSupport
 import Hummingbird
 import Logging
-import ServiceLifecycle
 import Synchronization
 
 /// A local webhook that records every POST (headers and JSON body); answers 503 to the first
@@ -46,16 +46,7 @@ final class WebhookReceiver: Sendable {
                               onServerRunning: { channel in
                                   sink.yield(URL(string: "http://127.0.0.1:\(channel.localAddress!.port!)/hook")!)
                               }, logger: logger)
-        return try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask {
-                try await app.runService(gracefulShutdownSignals: [])
-                return nil
-            }
-            var iterator = urls.makeAsyncIterator()
-            guard let url = await iterator.next() else { throw TestServerError.didNotStart }
-            defer { group.cancelAll() }
-            return try await body(url)
-        }
+        return try await withRunningServer([app], reporting: urls, body)
     }
 
     /// Waits (at most `timeout`) until `condition` holds for the deliveries so far.

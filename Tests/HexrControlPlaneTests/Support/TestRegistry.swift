@@ -4,7 +4,6 @@ import HexrPolicy
 import HexrTestSupport
 import HexrTransport
 import SPIFFE
-import ServiceLifecycle
 
 /// A registry served over mTLS on a free port, in a fresh trust domain, for the duration of `body`.
 struct TestRegistry: Sendable {
@@ -29,13 +28,8 @@ struct TestRegistry: Sendable {
         let (urls, sink) = AsyncStream.makeStream(of: URL.self)
         let server = RegistryServer(registry: registry, security: security, onListening: { sink.yield($0) },
                                     logger: quietLogger)
-        let group = ServiceGroup(services: [server], gracefulShutdownSignals: [], logger: quietLogger)
-        return try await withThrowingTaskGroup(of: Void.self) { tasks in
-            tasks.addTask { try await group.run() }
-            defer { tasks.cancelAll() }
-            var iterator = urls.makeAsyncIterator()
-            guard let url = await iterator.next() else { throw TestServerDidNotStart() }
-            return try await body(TestRegistry(url: url, domain: domain, authorizer: authorizer))
+        return try await withRunningServer([server], reporting: urls) { url in
+            try await body(TestRegistry(url: url, domain: domain, authorizer: authorizer))
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HexrTestSupport
 import Hummingbird
 import Logging
 import NIOCore
@@ -58,19 +59,7 @@ final class FakeOPA: Sendable {
                               onServerRunning: { channel in
                                   sink.yield(URL(string: "http://127.0.0.1:\(channel.localAddress!.port!)")!)
                               }, logger: logger)
-        return try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask {
-                try await app.runService(gracefulShutdownSignals: [])
-                return nil
-            }
-            var iterator = urls.makeAsyncIterator()
-            guard let url = await iterator.next() else { throw FakeOPAError.didNotStart }
-            defer { group.cancelAll() }
-            return try await body(url)
-        }
+        return try await withRunningServer([app], reporting: urls, body)
     }
 }
 
-enum FakeOPAError: Error {
-    case didNotStart
-}

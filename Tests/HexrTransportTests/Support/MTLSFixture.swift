@@ -5,7 +5,6 @@ import HexrTestSupport
 import HexrTransport
 import Logging
 import SPIFFE
-import ServiceLifecycle
 
 /// Answers every message with the caller's verified SPIFFE ID as a direct message.
 struct WhoAmIAgent: AgentHandler {
@@ -35,18 +34,10 @@ func withMTLSServer<T: Sendable>(
             return card
         },
         onListening: { sink.yield($0) }, logger: quietLogger)
-    let group = ServiceGroup(services: [server], gracefulShutdownSignals: [], logger: quietLogger)
-    return try await withThrowingTaskGroup(of: Void.self) { tasks in
-        tasks.addTask { try await group.run() }
-        defer { tasks.cancelAll() }
-        var iterator = urls.makeAsyncIterator()
-        guard let url = await iterator.next() else { throw FixtureError.serverDidNotStart }
-        return try await body(url, refusals)
-    }
+    return try await withRunningServer([server], reporting: urls) { url in try await body(url, refusals) }
 }
 
 enum FixtureError: Error {
-    case serverDidNotStart
     case unexpectedResponse(String)
 }
 

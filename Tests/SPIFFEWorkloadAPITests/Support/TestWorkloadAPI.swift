@@ -48,12 +48,18 @@ struct TestWorkloadAPI: Sendable {
         let server = WorkloadAPIServer(socketPath: socketPath, provider: provider)
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await server.run() }
-            defer { server.stop() }
-            try await withTimeout(10, "the server to listen") { try await server.waitUntilListening() }
-            let result = try await body(server)
+            // Stopped gracefully, never cancelled, also when the body fails: a cancelled NIO server with an
+            // accepted connection still buffered traps (swift-nio#2637).
+            let outcome: Swift.Result<Result, any Error>
+            do {
+                try await withTimeout(10, "the server to listen") { try await server.waitUntilListening() }
+                outcome = .success(try await body(server))
+            } catch {
+                outcome = .failure(error)
+            }
             server.stop()
             try await group.waitForAll()
-            return result
+            return try outcome.get()
         }
     }
 
