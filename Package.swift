@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "HexrPolicy", targets: ["HexrPolicy"]),
         .library(name: "Hexr", targets: ["Hexr"]),
         .library(name: "HexrControlPlane", targets: ["HexrControlPlane"]),
+        .library(name: "HexrLLM", targets: ["HexrLLM"]),
         .executable(name: "hexr", targets: ["hexr"]),
     ],
     dependencies: [
@@ -41,6 +42,7 @@ let package = Package(
         .package(url: "https://github.com/grpc/grpc-swift-protobuf.git", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-protobuf.git", from: "1.39.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-distributed-tracing.git", from: "1.3.0"),
     ],
     targets: [
         // A2A v1.0: data model (ProtoJSON Codable), JSON-RPC and REST codecs, errors, SSE framing,
@@ -134,7 +136,7 @@ let package = Package(
         .target(
             name: "Hexr",
             dependencies: [
-                "A2A", "A2AHTTP", "HexrTransport", "HexrPolicy", "SPIFFE", "SPIFFEWorkloadAPI",
+                "A2A", "A2AHTTP", "A2ASQLite", "HexrTransport", "HexrPolicy", "SPIFFE", "SPIFFEWorkloadAPI",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -181,6 +183,18 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "A2ATests", dependencies: ["A2A"], swiftSettings: swiftSettings),
+        // Agents the end-to-end tests of `hexr up` launch (Tests/Fixtures/e2e).
+        .executableTarget(
+            name: "hexr-test-probe",
+            dependencies: ["Hexr", "A2A", "A2AHTTP", "HexrTransport", "SPIFFE", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/Agents/probe", swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "hexr-test-impostor",
+            dependencies: ["Hexr", "A2A", "HexrTransport", "SPIFFE", "SPIFFEWorkloadAPI",
+                           .product(name: "Logging", package: "swift-log")],
+            path: "Tests/Agents/impostor", swiftSettings: swiftSettings
+        ),
         // Shared by the test targets: the interop echo agent and child-process handling.
         .target(
             name: "HexrTestSupport",
@@ -263,10 +277,35 @@ let package = Package(
             name: "HexrControlPlaneTests",
             dependencies: [
                 "HexrControlPlane", "HexrPolicy", "A2A", "SPIFFE", "Rego", "Hexr", "HexrTransport", "HexrTestSupport",
+                "SPIFFEWorkloadAPI",
             ],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "RegoTests", dependencies: ["Rego"], swiftSettings: swiftSettings),
+        // LLM completions for agents (`hexrLLM`): OpenAI, Anthropic and an offline local model,
+        // with timeouts, retries and a span per call.
+        .target(
+            name: "HexrLLM",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "HexrLLMTests",
+            dependencies: [
+                "HexrLLM", "HexrTestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
+                .product(name: "InMemoryTracing", package: "swift-distributed-tracing"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "HexrTests",
             dependencies: [

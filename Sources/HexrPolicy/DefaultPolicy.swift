@@ -1,6 +1,8 @@
 /// The policy Hexr enforces when none is configured: same tenant ⇒ allow; across tenants ⇒ deny
 /// unless `data.grants` names both sides (and, optionally, the skill); an agent identity may
-/// register itself with the registry.
+/// register itself with the registry; the operator CLI of the trust domain
+/// (`spiffe://<td>/hexr/cli`, which `hexr up` issues to its own user and executable) may call any
+/// agent of it.
 public enum DefaultPolicy {
     public static let filename = "hexr-default.rego"
 
@@ -18,6 +20,12 @@ public enum DefaultPolicy {
             registering
             input.source.tenant
             input.source.agent
+        }
+
+        # `hexr send` / `hexr tasks`: the control plane's operator identity.
+        operator if {
+            not registering
+            input.source.spiffe_id == concat("", ["spiffe://", input.destination.trust_domain, "/hexr/cli"])
         }
 
         same_tenant if {
@@ -48,6 +56,8 @@ public enum DefaultPolicy {
 
         allow if granted
 
+        allow if operator
+
         reasons contains "agent registers itself" if registers_itself
 
         reasons contains "only agent identities may register" if {
@@ -59,10 +69,13 @@ public enum DefaultPolicy {
 
         reasons contains "explicit grant" if granted
 
+        reasons contains "operator CLI" if operator
+
         reasons contains "cross-tenant call without a grant" if {
             not registering
             not same_tenant
             not granted
+            not operator
         }
 
         decision := {"allow": allow, "reasons": reasons}

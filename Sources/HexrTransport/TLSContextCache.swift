@@ -42,6 +42,10 @@ final class TLSContextCache: Sendable {
         configuration.certificateVerification = .noHostnameVerification
         // Never load the system trust store: the callback verifies against SPIFFE bundles only.
         configuration.trustRoots = .certificates([])
+        // After sending close_notify, wait only briefly for the peer's: RFC 8446 §6.1 does not require
+        // it, and a server that is shutting down no longer reads its idle keep-alive connections, so
+        // NIOSSL's 5 s default held every graceful shutdown (hexr up, a restarting control plane) for 5 s.
+        configuration.shutdownTimeout = .milliseconds(500)
         return try NIOSSLContext(configuration: configuration)
     }
 }

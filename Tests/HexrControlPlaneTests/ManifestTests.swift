@@ -24,6 +24,18 @@ import Testing
         #expect(manifest.policy?.path == "/srv/run/policy")
         #expect(manifest.agents.map(\.replicas) == [1, 3])
         #expect(manifest.entry?.name == "coordinator")
+        #expect(manifest.agents.map(\.restart) == [.never, .never])
+        #expect(manifest.leaseSeconds == 15)
+    }
+
+    @Test func restartPolicyAndLease() throws {
+        let manifest = try Manifest.parse("""
+            leaseSeconds: 2.5
+            agents:
+              - {name: worker, tenant: t, command: [w], restart: on-failure}
+            """, directory: directory)
+        #expect(manifest.agents.first?.restart == .onFailure)
+        #expect(manifest.leaseSeconds == 2.5)
     }
 
     @Test(arguments: [
@@ -38,6 +50,10 @@ import Testing
         ("agents:\n  - {name: a, tenant: t, command: [x], entry: true}\n  - {name: b, tenant: t, command: [y], entry: true}",
          "only one agent"),
         ("agents: [", "not valid YAML"),
+        ("agents:\n  - {name: a, tenant: t, command: [x], restart: always}", "agents[0].restart"),
+        ("agents:\n  - {name: a, tenant: t, command: [x], entry: true, restart: on-failure}", "entry agent is never restarted"),
+        ("leaseSeconds: 0\nagents:\n  - {name: a, tenant: t, command: [x]}", "leaseSeconds"),
+        ("leaseSeconds: soon\nagents:\n  - {name: a, tenant: t, command: [x]}", "leaseSeconds"),
     ])
     func mistakesAreNamed(text: String, mention: String) {
         do {

@@ -94,4 +94,20 @@ import Testing
         let seen = try await reopened.discover(caller: Self.id("/agent/acme/coordinator"))
         #expect(seen.first?.card.name == "researcher")
     }
+
+    @Test func onlyOperatorsListEveryTenantsAgents() async throws {
+        let registry = RegistryService(
+            store: InMemoryRegistryStore(), authorizer: EmbeddedAuthorizer(bundle: try .defaultPolicy()),
+            registryID: Self.id("/hexr/registry"), operators: [Self.id("/hexr/cli")])
+        _ = try await registry.register(Self.card("researcher"), caller: Self.id("/agent/globex/researcher"))
+        _ = try await registry.register(Self.card("coordinator"), caller: Self.id("/agent/acme/coordinator"))
+        let all = try await registry.allAgents(caller: Self.id("/hexr/cli"))
+        #expect(all.map(\.spiffeID.description) == ["spiffe://hexr.local/agent/acme/coordinator",
+                                                     "spiffe://hexr.local/agent/globex/researcher"])
+        for outsider in ["/agent/acme/coordinator", "/hexr/registry", "/hexr/cli2"] {
+            await #expect(throws: RegistryError.notAnOperator("spiffe://hexr.local\(outsider)")) {
+                _ = try await registry.allAgents(caller: Self.id(outsider))
+            }
+        }
+    }
 }

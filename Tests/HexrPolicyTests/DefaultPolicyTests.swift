@@ -1,6 +1,7 @@
 import Foundation
 import HexrPolicy
 import Rego
+import SPIFFE
 import Testing
 
 @Suite struct DefaultPolicyTests {
@@ -40,6 +41,24 @@ import Testing
         #expect(granted.reasons == ["explicit grant"])
         #expect(!bundle.decide(try Inputs.crossTenant(skill: "translate")).allow)
         #expect(!bundle.decide(try Inputs.crossTenant()).allow)
+    }
+
+    @Test func theTrustDomainsOperatorMayCallAnyAgentOfIt() throws {
+        let target = try Inputs.agent("globex", "researcher")
+        let decision = try PolicyBundle.defaultPolicy().decide(Inputs.call(
+            from: .init(try SPIFFEID(parsing: "spiffe://hexr.local/hexr/cli")), to: target))
+        #expect(decision.allow)
+        #expect(decision.reasons == ["operator CLI"])
+    }
+
+    @Test func lookAlikeOperatorsAreDenied() throws {
+        let target = try Inputs.agent("globex", "researcher")
+        for impostor in ["spiffe://other.domain/hexr/cli", "spiffe://hexr.local/hexr/cli2",
+                         "spiffe://hexr.local/hexr/registry", "spiffe://hexr.local/agent/acme/cli"] {
+            let decision = try PolicyBundle.defaultPolicy().decide(Inputs.call(
+                from: .init(try SPIFFEID(parsing: impostor)), to: target))
+            #expect(!decision.allow, "\(impostor)")
+        }
     }
 
     @Test func anonymousSourceIsDenied() throws {

@@ -29,12 +29,7 @@ public struct TaskContext: Sendable {
     }
 
     /// The text of all text parts of the triggering message, joined by newlines.
-    public var text: String {
-        message.parts.compactMap { part -> String? in
-            if case .text(let text) = part.content { return text }
-            return nil
-        }.joined(separator: "\n")
-    }
+    public var text: String { message.text }
 
     /// The current task, with its history and artifacts.
     public var task: A2ATask {

@@ -162,7 +162,7 @@ public final class A2AService: Sendable {
         return await lease.hub.task.limitingHistory(to: request.historyLength)
     }
 
-    /// `ListTasks`: the caller's tasks in this tenant, newest status first.
+    /// `ListTasks`: the caller's tasks in this tenant (an operator's: all of them), newest status first.
     public func listTasks(_ request: ListTasksRequest, context: A2ACallContext) async throws(A2AError)
         -> ListTasksResponse
     {
@@ -181,7 +181,7 @@ public final class A2AService: Sendable {
             token.isEmpty ? nil : try TaskCursor(token: token)
         }
         let query = TaskQuery(
-            tenant: context.tenant, owner: context.caller, contextID: request.contextId, state: request.status,
+            tenant: context.tenant, owner: isOperator(context) ? nil : context.caller, contextID: request.contextId, state: request.status,
             statusTimestampAfter: request.statusTimestampAfter, pageSize: pageSize, cursor: cursor)
         let page: TaskPage
         do {
@@ -231,10 +231,15 @@ public final class A2AService: Sendable {
         return lease
     }
 
-    /// A task is visible to the caller that created it; on an unauthenticated transport, to anyone.
+    /// A task is visible to the caller that created it and to operators; on an unauthenticated
+    /// transport, to anyone.
     private func visible(_ hub: TaskHub, to context: A2ACallContext) async -> Bool {
         guard let caller = context.caller, let owner = await hub.record.owner else { return true }
-        return caller == owner
+        return caller == owner || isOperator(context)
+    }
+
+    private func isOperator(_ context: A2ACallContext) -> Bool {
+        context.caller.map(configuration.operators.contains) ?? false
     }
 
     // MARK: Push notification configs

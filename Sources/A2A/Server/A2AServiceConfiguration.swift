@@ -13,14 +13,18 @@ public struct A2AServiceConfiguration: Sendable {
     public var cardModified: Date
     /// Admits or refuses every request before it is handled (authorization); `nil` admits all.
     public var gate: (any A2ARequestGate)?
+    /// Authenticated callers that see every task of this agent, not only their own (an operator's
+    /// identity). They still pass the gate like any caller.
+    public var operators: Set<String>
 
     public init(card: AgentCard, extendedCard: AgentCard? = nil,
                 pushRetryDelays: [Duration] = [.milliseconds(250), .seconds(1), .seconds(4)],
-                gate: (any A2ARequestGate)? = nil) {
+                gate: (any A2ARequestGate)? = nil, operators: Set<String> = []) {
         self.card = card
         self.extendedCard = extendedCard
         self.pushRetryDelays = pushRetryDelays
         self.gate = gate
+        self.operators = operators
         self.cardModified = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
     }
 

@@ -6,6 +6,14 @@ extension Message {
         Message(messageId: UUID().uuidString.lowercased(), contextId: contextID, taskId: taskID, role: .user,
                 parts: [.text(text)], metadata: nil, extensions: [], referenceTaskIds: [])
     }
+
+    /// The text of every text part, joined by newlines.
+    public var text: String {
+        parts.compactMap { part -> String? in
+            if case .text(let text) = part.content { return text }
+            return nil
+        }.joined(separator: "\n")
+    }
 }
 
 extension AgentCard {

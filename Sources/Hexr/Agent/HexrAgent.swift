@@ -1,4 +1,5 @@
 import A2A
+import A2ASQLite
 import Foundation
 import HexrPolicy
 import HexrTransport
@@ -28,12 +29,19 @@ public protocol HexrAgent: AgentHandler {
     static var config: AgentConfig { get }
     init()
     func run(_ hexr: HexrContext) async throws
+    /// Serves one task with access to the agent's context, e.g. to delegate to other agents
+    /// (`hexr.a2a.send(agent:message:)`). The default calls `handle(_:)`.
+    func handle(_ task: TaskContext, _ hexr: HexrContext) async throws
 }
 
 extension HexrAgent {
     /// Agents that serve no tasks reject them.
     public func handle(_ task: TaskContext) async throws {
         try await task.reject("\(Self.config.name) does not take tasks")
+    }
+
+    public func handle(_ task: TaskContext, _ hexr: HexrContext) async throws {
+        try await handle(task)
     }
 
     /// Serves until the process is asked to stop.
@@ -65,9 +73,14 @@ extension HexrAgent {
             defer { group.cancelAll() }
             let ownID = try await source.waitUntilReady(timeout: .seconds(30)).defaultSVID.id
             let registryID = try environment.registryID ?? SPIFFEID(trustDomain: ownID.trustDomain, path: "/hexr/registry")
+            let taskStore: any TaskStore = if let directory = environment.stateDirectory {
+                try SQLiteTaskStore(path: directory.appending(path: "tasks.sqlite").path)
+            } else {
+                InMemoryTaskStore()
+            }
             let runtime = HexrRuntimeConfiguration(
                 identity: source, registryURL: environment.registryURL, registryID: registryID, authorizer: authorizer,
-                host: environment.host, port: environment.port, logger: logger)
+                host: environment.host, port: environment.port, taskStore: taskStore, logger: logger)
             try await launch(runtime: runtime, signals: [.sigterm, .sigint])
         }
     }
@@ -80,17 +93,21 @@ extension HexrAgent {
             throw HexrAgentError.identityMismatch(svid: ownID.description, name: config.name, tenant: config.tenant)
         }
         let agent = Self()
-        let service = HexrAgentRuntime(config: config, handler: agent, runtime: runtime)
-        let group = ServiceGroup(services: [service], gracefulShutdownSignals: signals, logger: runtime.logger)
         let (stopped, stop) = AsyncStream.makeStream(of: Never.self)
+        func context(_ a2a: HexrA2AClient) -> HexrContext {
+            HexrContext(a2a: a2a, identity: ownID, identitySource: runtime.identity, logger: runtime.logger, stopped: stopped)
+        }
+        let service = HexrAgentRuntime(config: config, runtime: runtime) { a2a in
+            ContextualHandler(agent: agent, context: context(a2a))
+        }
+        let group = ServiceGroup(services: [service], gracefulShutdownSignals: signals, logger: runtime.logger)
         try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask {
                 defer { stop.finish() }
                 try await group.run()
             }
-            let context = HexrContext(a2a: service.a2a, identity: ownID, logger: runtime.logger, stopped: stopped)
             do {
-                try await agent.run(context)
+                try await agent.run(context(service.a2a))
             } catch {
                 await group.triggerGracefulShutdown()
                 throw error
@@ -101,12 +118,24 @@ extension HexrAgent {
     }
 }
 
-/// What `HexrAgent.run(_:)` gets: a client for other agents, its own identity, a logger.
+/// Serves tasks through `HexrAgent.handle(_:_:)`, with the agent's context.
+struct ContextualHandler<Agent: HexrAgent>: AgentHandler {
+    let agent: Agent
+    let context: HexrContext
+
+    func handle(_ task: TaskContext) async throws {
+        try await agent.handle(task, context)
+    }
+}
+
+/// What an agent's `run(_:)` and `handle(_:_:)` get: a client for other agents, its own identity, a logger.
 public struct HexrContext: Sendable {
     /// Calls other agents by name.
     public let a2a: HexrA2AClient
     /// This process's SPIFFE ID.
     public let identity: SPIFFEID
+    /// This process's current SVID and trust bundles (rotating), for mTLS connections of its own.
+    public let identitySource: any TLSIdentitySource
     public let logger: Logger
     let stopped: AsyncStream<Never>
 

@@ -16,6 +16,9 @@ public struct HexrEnvironment: Sendable {
     /// `HEXR_HOST` / `HEXR_PORT`: where to listen (default 127.0.0.1, a free port).
     public var host: String
     public var port: Int
+    /// `HEXR_STATE_DIR`: where the agent keeps its tasks (SQLite), so they survive a restart;
+    /// in memory when unset.
+    public var stateDirectory: URL?
 
     /// Reads the environment; every missing or malformed variable is named in the error.
     public init(_ variables: [String: String] = ProcessInfo.processInfo.environment) throws(HexrEnvironmentError) {
@@ -43,6 +46,7 @@ public struct HexrEnvironment: Sendable {
             guard let url = URL(string: opa), url.host != nil else { throw .invalid("HEXR_OPA_URL", "'\(opa)' is not a URL") }
             opaURL = url
         }
+        stateDirectory = variables["HEXR_STATE_DIR"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
         host = variables["HEXR_HOST"].flatMap { $0.isEmpty ? nil : $0 } ?? "127.0.0.1"
         if let text = variables["HEXR_PORT"], !text.isEmpty {
             guard let port = Int(text), (0...65535).contains(port) else {

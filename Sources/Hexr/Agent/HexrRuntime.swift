@@ -46,14 +46,21 @@ public final class HexrAgentRuntime: Service {
     private let registry: RegistryClient
     private let refusals: TLSRefusalLog
 
-    public init(config: AgentConfig, handler: any AgentHandler, runtime: HexrRuntimeConfiguration) {
+    public convenience init(config: AgentConfig, handler: any AgentHandler, runtime: HexrRuntimeConfiguration) {
+        self.init(config: config, runtime: runtime) { _ in handler }
+    }
+
+    /// - Parameter makeHandler: builds the handler, given this agent's client for calling others
+    ///   (so that a handler can delegate).
+    public init(config: AgentConfig, runtime: HexrRuntimeConfiguration,
+                makeHandler: (HexrA2AClient) -> any AgentHandler) {
         self.config = config
-        self.handler = handler
         self.runtime = runtime
         refusals = TLSRefusalLog(logger: runtime.logger)
         registry = RegistryClient(baseURL: runtime.registryURL, source: runtime.identity, registryID: runtime.registryID,
                                   refusals: refusals)
         a2a = HexrA2AClient(registry: registry, source: runtime.identity, refusals: refusals)
+        handler = makeHandler(a2a)
     }
 
     /// This agent's SPIFFE ID (from its current SVID).
@@ -78,8 +85,10 @@ public final class HexrAgentRuntime: Service {
                               logger: runtime.logger)
         let config = self.config
         let ownID = try identity
+        // The trust domain's operator (`hexr tasks`) sees every task; the gate still decides.
+        let operatorID = try HexrIdentity.serviceID(in: ownID.trustDomain, service: "cli")
         let service = A2AService(configuration: A2AServiceConfiguration(card: Self.card(config, base: nil, id: ownID),
-                                                                         gate: gate),
+                                                                         gate: gate, operators: [operatorID.description]),
                                  handler: handler, store: runtime.taskStore, logger: runtime.logger)
         let security = MTLSAgentServer.Security(source: runtime.identity, refusals: refusals)
         let (urls, sink) = AsyncStream.makeStream(of: URL.self)

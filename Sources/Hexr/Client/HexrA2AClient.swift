@@ -18,9 +18,16 @@ public final class HexrA2AClient: Sendable {
     private let registry: RegistryClient
     private let transport: PooledHTTPClient
     private let expected = ExpectedPeers()
-    /// Which agent holds which task (to answer getTask/wait/cancel by task id).
-    private let owners = Mutex<[String: A2AClient]>([:])
+    /// Which agent replica holds which task (to answer getTask/wait/cancel by task id).
+    private let owners = Mutex<[String: TaskOwner]>([:])
     private let nextReplica = Atomic<Int>(0)
+
+    /// The replica that holds a task: found again through the registry when it moved (restarted).
+    private struct TaskOwner: Sendable {
+        var name: String
+        var spiffeID: SPIFFEID
+        var client: A2AClient
+    }
 
     public init(registry: RegistryClient, source: any TLSIdentitySource, refusals: TLSRefusalLog) {
         self.registry = registry
@@ -39,15 +46,19 @@ public final class HexrA2AClient: Sendable {
         try await registry.discover().map(Self.agent)
     }
 
-    /// Sends `message` to the agent named `agent` (one of its replicas, in turn) and returns the
-    /// task at once; use `wait(for:)` or `getTask(_:)` for the result.
-    public func send(agent: String, message: String, skill: String? = nil) async throws -> A2ATask {
+    /// Sends `message` to the agent named `agent` (one of its replicas, in turn; only those of
+    /// `tenant` when given) and returns the task at once; use `wait(for:)` or `getTask(_:)` for the result.
+    public func send(agent: String, message: String, skill: String? = nil, tenant: String? = nil) async throws
+        -> A2ATask
+    {
         var request = SendMessageRequest(message: .user(message), configuration: SendMessageConfiguration(returnImmediately: true))
         if let skill { request.message.metadata = ["skill": .string(skill)] }
-        let client = try await client(for: agent)
+        let replicas = try await self.replicas(of: agent, tenant: tenant)
+        let pick = replicas[nextReplica.wrappingAdd(1, ordering: .relaxed).oldValue % replicas.count]
+        let client = try client(for: pick)
         switch try await client.sendMessage(request) {
         case .task(let task):
-            owners.withLock { $0[task.id] = client }
+            owners.withLock { $0[task.id] = TaskOwner(name: pick.name, spiffeID: pick.spiffeID, client: client) }
             return task
         case .message(let reply):
             throw HexrClientError.unexpectedMessage(agent: agent, text: reply.parts.compactMap { part in
@@ -58,62 +69,120 @@ public final class HexrA2AClient: Sendable {
     }
 
     /// Sends `message` and streams the task's events.
-    public func stream(agent: String, message: String) async throws -> A2AClientEventStream {
-        let client = try await client(for: agent)
+    public func stream(agent: String, message: String, tenant: String? = nil) async throws -> A2AClientEventStream {
+        let replicas = try await self.replicas(of: agent, tenant: tenant)
+        let client = try client(for: replicas[nextReplica.wrappingAdd(1, ordering: .relaxed).oldValue % replicas.count])
         return try await client.sendStreamingMessage(SendMessageRequest(message: .user(message)))
     }
 
     /// The task as its agent has it now.
     public func getTask(_ id: String) async throws -> A2ATask {
-        try await owner(of: id).getTask(id: id)
+        try await withOwner(of: id) { try await $0.getTask(id: id) }
     }
 
     /// Waits until the task is terminal or needs input, and returns it (following its events,
     /// with a final read).
     public func wait(for task: A2ATask, timeout: Duration = .seconds(300)) async throws -> A2ATask {
-        let client = try owner(of: task.id)
         let deadline = ContinuousClock.now + timeout
-        var current = try await client.getTask(id: task.id)
+        var current = try await getTask(task.id)
         while !current.status.state.isTerminal && !current.status.state.isInterrupted {
             guard ContinuousClock.now < deadline else { throw HexrClientError.timedOut(taskID: task.id) }
-            if let events = try? await client.subscribeToTask(id: task.id) {
-                for try await _ in events {}
-            } else {
-                try await Task.sleep(for: .milliseconds(50))
-            }
-            current = try await client.getTask(id: task.id)
+            if !(await followEvents(of: task.id)) { try await Task.sleep(for: .milliseconds(50)) }
+            current = try await getTask(task.id)
         }
         return current
     }
 
+    /// Follows the task's event stream until it ends; false when there was no stream to follow or it
+    /// broke (the agent went away: the next read finds it again).
+    private func followEvents(of taskID: String) async -> Bool {
+        guard let client = try? owner(of: taskID).client,
+              let events = try? await client.subscribeToTask(id: taskID) else { return false }
+        do {
+            for try await _ in events {}
+            return true
+        } catch {
+            return false
+        }
+    }
+
     /// Cancels a task.
     public func cancel(_ id: String) async throws -> A2ATask {
-        try await owner(of: id).cancelTask(id: id)
+        try await withOwner(of: id) { try await $0.cancelTask(id: id) }
+    }
+
+    /// The tasks each replica of `agent` shows this workload (an operator sees them all).
+    public func listTasks(agent: String, tenant: String? = nil) async throws -> [(agent: DiscoveredAgent, tasks: [A2ATask])] {
+        var listed: [(agent: DiscoveredAgent, tasks: [A2ATask])] = []
+        for replica in try await replicas(of: agent, tenant: tenant) {
+            let tasks = try await client(for: replica).listTasks(ListTasksRequest(pageSize: 100, includeArtifacts: true)).tasks
+            listed.append((replica, tasks))
+        }
+        return listed
+    }
+
+    /// Task `id` from whichever replica of `agent` holds it.
+    public func getTask(agent: String, id: String, tenant: String? = nil) async throws -> A2ATask {
+        for replica in try await replicas(of: agent, tenant: tenant) {
+            let client = try client(for: replica)
+            do {
+                let task = try await client.getTask(id: id)
+                owners.withLock { $0[id] = TaskOwner(name: replica.name, spiffeID: replica.spiffeID, client: client) }
+                return task
+            } catch A2AClientError.remote(let error) where error.code == A2AError.Code.taskNotFound {
+                continue
+            }
+        }
+        throw HexrClientError.unknownTask(id)
     }
 
     /// Closes the idle pooled connections (on shutdown).
     public func close() async {
         await transport.closeIdleConnections()
+        await registry.close()
     }
 
     // MARK: Resolution
 
-    private func client(for name: String) async throws -> A2AClient {
-        let replicas = try await registry.discover(name: name)
+    private func replicas(of name: String, tenant: String?) async throws -> [DiscoveredAgent] {
+        let replicas = try await registry.discover(name: name).map(Self.agent)
+            .filter { tenant == nil || $0.tenant == tenant }
         guard !replicas.isEmpty else { throw HexrClientError.noSuchAgent(name) }
-        let pick = replicas[nextReplica.wrappingAdd(1, ordering: .relaxed).oldValue % replicas.count]
-        let id = try SPIFFEID(parsing: pick.spiffeId)
-        let client = try A2AClient(card: pick.card, transport: transport)
+        return replicas
+    }
+
+    /// A client for one replica; only its SPIFFE ID may answer at its address.
+    private func client(for agent: DiscoveredAgent) throws -> A2AClient {
+        let client = try A2AClient(card: agent.card, transport: transport)
         guard let url = URL(string: client.interface.url), let host = url.host else {
-            throw HexrClientError.unusableCard(name)
+            throw HexrClientError.unusableCard(agent.name)
         }
-        expected.expect(id, host: host, port: url.port ?? (url.scheme == "https" ? 443 : 80))
+        expected.expect(agent.spiffeID, host: host, port: url.port ?? (url.scheme == "https" ? 443 : 80))
         return client
     }
 
-    private func owner(of taskID: String) throws -> A2AClient {
-        guard let client = owners.withLock({ $0[taskID] }) else { throw HexrClientError.unknownTask(taskID) }
-        return client
+    private func owner(of taskID: String) throws -> TaskOwner {
+        guard let owner = owners.withLock({ $0[taskID] }) else { throw HexrClientError.unknownTask(taskID) }
+        return owner
+    }
+
+    /// Runs `call` against the task's replica; when the replica cannot be reached (it restarted
+    /// elsewhere), finds the same SPIFFE ID in the registry again and retries once.
+    private func withOwner<T>(of taskID: String, _ call: (A2AClient) async throws -> T) async throws -> T {
+        let owner = try owner(of: taskID)
+        do {
+            return try await call(owner.client)
+        } catch let error as A2AClientError {
+            throw error
+        } catch {
+            guard let moved = try await registry.discover(name: owner.name).map(Self.agent)
+                .first(where: { $0.spiffeID == owner.spiffeID }),
+                moved.card.supportedInterfaces.map(\.url) != owner.client.card.supportedInterfaces.map(\.url)
+            else { throw error }
+            let client = try client(for: moved)
+            owners.withLock { $0[taskID]?.client = client }
+            return try await call(client)
+        }
     }
 
     static func agent(_ wire: RegistryWire.Agent) throws -> DiscoveredAgent {

@@ -46,6 +46,17 @@ public struct RegistryClient: Sendable {
         return discovered.agents
     }
 
+    /// Every live registration of every tenant (the caller must be an operator identity).
+    public func allAgents() async throws -> [RegistryWire.Agent] {
+        let listed: RegistryWire.Discovered = try await call("GET", RegistryWire.allAgentsPath, body: nil)
+        return listed.agents
+    }
+
+    /// Closes idle connections (on shutdown).
+    public func close() async {
+        await transport.closeIdleConnections()
+    }
+
     private func call<T: Decodable>(_ method: String, _ path: String, body: Data?) async throws -> T {
         guard let url = URL(string: path, relativeTo: baseURL)?.absoluteURL else {
             throw RegistryClientError.invalidResponse("cannot build a URL for \(path)")

@@ -11,6 +11,8 @@ public enum RegistryWire {
     public static let heartbeatPath = basePath + "/agents/heartbeat"
     /// `DELETE`: remove the caller's registration.
     public static let selfPath = basePath + "/agents/self"
+    /// `GET`: every live registration of every tenant (operator identities only).
+    public static let allAgentsPath = basePath + "/admin/agents"
 
     /// One registered agent as the registry reports it.
     public struct Agent: Codable, Sendable, Hashable {
@@ -20,13 +22,17 @@ public enum RegistryWire {
         public var card: AgentCard
         /// When the lease ends unless renewed (RFC 3339).
         public var expiresAt: String
+        /// When the process registered (RFC 3339).
+        public var registeredAt: String?
 
-        public init(spiffeId: String, name: String, tenant: String, card: AgentCard, expiresAt: String) {
+        public init(spiffeId: String, name: String, tenant: String, card: AgentCard, expiresAt: String,
+                    registeredAt: String? = nil) {
             self.spiffeId = spiffeId
             self.name = name
             self.tenant = tenant
             self.card = card
             self.expiresAt = expiresAt
+            self.registeredAt = registeredAt
         }
     }
 

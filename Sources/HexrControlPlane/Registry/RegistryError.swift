@@ -12,6 +12,8 @@ public enum RegistryError: Error, Sendable, Equatable, CustomStringConvertible {
     case notRegistered(String)
     /// The store failed.
     case storeUnavailable(String)
+    /// Only the control plane's operator identities may list every tenant's agents.
+    case notAnOperator(String)
 
     public var description: String {
         switch self {
@@ -22,6 +24,7 @@ public enum RegistryError: Error, Sendable, Equatable, CustomStringConvertible {
         case .registrationDenied(let reasons): "registration denied by policy: \(reasons)"
         case .notRegistered(let id): "\(id) is not registered (register before sending heartbeats)"
         case .storeUnavailable(let detail): "the registry store is unavailable: \(detail)"
+        case .notAnOperator(let id): "\(id) is not an operator identity of this control plane"
         }
     }
 }

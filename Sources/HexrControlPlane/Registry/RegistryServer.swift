@@ -71,6 +71,14 @@ public struct RegistryServer: Service {
                 return Self.error(error)
             }
         }
+        router.get(RouterPath(RegistryWire.allAgentsPath)) { _, context -> Response in
+            do {
+                let agents = try await registry.allAgents(caller: try caller(context))
+                return try Self.json(.ok, RegistryWire.Discovered(agents: agents.map(Self.wire)))
+            } catch let error as RegistryError {
+                return Self.error(error)
+            }
+        }
         application = Application(
             router: router, server: security.serverBuilder,
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: nil),
@@ -88,7 +96,8 @@ public struct RegistryServer: Service {
     static func wire(_ registration: AgentRegistration) -> RegistryWire.Agent {
         RegistryWire.Agent(spiffeId: registration.spiffeID.description, name: registration.name,
                            tenant: registration.tenant, card: registration.card,
-                           expiresAt: ProtoTimestamp.format(registration.expiresAt))
+                           expiresAt: ProtoTimestamp.format(registration.expiresAt),
+                           registeredAt: ProtoTimestamp.format(registration.registeredAt))
     }
 
     static func json(_ status: HTTPResponse.Status, _ value: some Encodable) throws -> Response {
@@ -109,6 +118,7 @@ public struct RegistryServer: Service {
         case .registrationDenied: Self.error(.forbidden, code: "PERMISSION_DENIED", message: error.description)
         case .notRegistered: Self.error(.notFound, code: "NOT_REGISTERED", message: error.description)
         case .storeUnavailable: Self.error(.serviceUnavailable, code: "UNAVAILABLE", message: "the registry store is unavailable")
+        case .notAnOperator: Self.error(.forbidden, code: "NOT_AN_OPERATOR", message: error.description)
         }
     }
 }

@@ -19,15 +19,20 @@ public final class RegistryService: Sendable {
     private let authorizer: any Authorizer
     private let registryID: SPIFFEID
     public let leaseDuration: TimeInterval
+    private let operators: Set<SPIFFEID>
     private let logger: Logger
 
-    /// - Parameter registryID: the registry's own SPIFFE ID (the destination of `register` decisions).
+    /// - Parameters:
+    ///   - registryID: the registry's own SPIFFE ID (the destination of `register` decisions).
+    ///   - operators: identities that may list every live registration (`hexr agents`).
     public init(store: any RegistryStore, authorizer: any Authorizer, registryID: SPIFFEID,
-                leaseDuration: TimeInterval = 15, logger: Logger = Logger(label: "hexr.registry")) {
+                leaseDuration: TimeInterval = 15, operators: Set<SPIFFEID> = [],
+                logger: Logger = Logger(label: "hexr.registry")) {
         self.store = store
         self.authorizer = authorizer
         self.registryID = registryID
         self.leaseDuration = leaseDuration
+        self.operators = operators
         self.logger = logger
     }
 
@@ -97,6 +102,20 @@ public final class RegistryService: Sendable {
             if let filtered = await permitted(candidate, for: caller) { visible.append(filtered) }
         }
         return visible
+    }
+
+    /// Every live registration of every tenant, for an operator identity only.
+    public func allAgents(caller: SPIFFEID, now: Date = Date()) async throws(RegistryError) -> [AgentRegistration] {
+        guard operators.contains(caller) else {
+            logger.warning("operator listing refused", metadata: ["caller": "\(caller)"])
+            throw .notAnOperator(caller.description)
+        }
+        do {
+            return try await store.alive(at: now)
+                .sorted { ($0.tenant, $0.name, $0.spiffeID.description) < ($1.tenant, $1.name, $1.spiffeID.description) }
+        } catch {
+            throw .storeUnavailable(String(describing: error))
+        }
     }
 
     /// The registration as `caller` may see it, or nil when the caller may invoke none of it.

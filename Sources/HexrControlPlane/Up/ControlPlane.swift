@@ -11,19 +11,30 @@ import UnixSignals
 
 /// The embedded control plane of one machine: the signing authority (kept in the state
 /// directory), the Workload API socket, and the registry over mTLS.
+///
+/// Everything that agents hold on to survives a restart on the same state directory: the CA (so
+/// their cached SVIDs stay valid), the socket path, the registry's port and its registrations.
 public final class ControlPlane: Sendable {
+    public let stateDirectory: URL
     public let trustDomain: TrustDomain
     public let authority: SigningAuthority
     public let registrations: RegistrationStore
     public let workloadAPI: WorkloadAPIServer
     public let socketPath: String
     public let registryID: SPIFFEID
+    /// The identity issued to the operator's `hexr` commands (same user, same executable).
+    public let operatorID: SPIFFEID
     let registryServer: RegistryServer
     let registryURLs: AsyncStream<URL>
     private let registryIdentity: StaticTLSIdentitySource
 
     /// Opens (or creates) the control plane state in `stateDirectory`.
-    public init(stateDirectory: URL, trustDomain: TrustDomain, authorizer: any Authorizer, logger: Logger) throws {
+    ///
+    /// - Parameter operatorExecutable: the `hexr` executable whose commands, run by this user, get
+    ///   ``operatorID`` from the Workload API; `nil` issues no operator identity.
+    public init(stateDirectory: URL, trustDomain: TrustDomain, authorizer: any Authorizer,
+                operatorExecutable: String? = nil, leaseDuration: TimeInterval = 15, logger: Logger) throws {
+        self.stateDirectory = stateDirectory
         self.trustDomain = trustDomain
         try FileManager.default.createDirectory(at: stateDirectory, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
@@ -34,18 +45,38 @@ public final class ControlPlane: Sendable {
         workloadAPI = WorkloadAPIServer(
             socketPath: socketPath,
             provider: AuthorityIdentityProvider(authority: authority, registrations: registrations), logger: logger)
-        registryID = try SPIFFEID(trustDomain: trustDomain, path: "/hexr/registry")
+        registryID = try HexrIdentity.serviceID(in: trustDomain, service: "registry")
+        operatorID = try HexrIdentity.serviceID(in: trustDomain, service: "cli")
+        if let operatorExecutable {
+            try registrations.register(try RegistrationEntry(
+                spiffeID: operatorID, selectors: [.uid(getuid()), .path(operatorExecutable)]))
+        }
         registryIdentity = StaticTLSIdentitySource(svid: try authority.issueX509SVID(for: registryID),
                                                    bundles: BundleSet([authority.bundle]))
         let registry = RegistryService(
             store: try SQLiteRegistryStore(path: stateDirectory.appending(path: "registry.sqlite").path),
-            authorizer: authorizer, registryID: registryID, logger: logger)
+            authorizer: authorizer, registryID: registryID, leaseDuration: leaseDuration,
+            operators: [operatorID], logger: logger)
         let (urls, sink) = AsyncStream.makeStream(of: URL.self)
         registryURLs = urls
+        // Agents keep the registry's URL: a restarted control plane listens where the last one did.
+        let portFile = stateDirectory.appending(path: "registry-port")
+        let port = (try? String(contentsOf: portFile, encoding: .utf8)).flatMap { Int($0.trimmingCharacters(in: .whitespacesAndNewlines)) } ?? 0
         registryServer = RegistryServer(
             registry: registry,
             security: MTLSAgentServer.Security(source: registryIdentity, refusals: TLSRefusalLog(logger: logger)),
-            onListening: { sink.yield($0) }, logger: logger)
+            port: port,
+            onListening: { url in
+                try? String(url.port ?? 0).write(to: portFile, atomically: true, encoding: .utf8)
+                sink.yield(url)
+            }, logger: logger)
+    }
+
+    /// How operators and agents reach this control plane once the registry listens at `registryURL`.
+    public func endpoint(registryURL: URL) -> ControlPlaneEndpoint {
+        ControlPlaneEndpoint(trustDomain: trustDomain.name, workloadAPI: "unix://" + socketPath,
+                             registryURL: registryURL, registryID: registryID.description,
+                             operatorID: operatorID.description, pid: getpid())
     }
 
     /// The services to run: the Workload API and the registry (whose own SVID is renewed as it ages).
@@ -93,7 +124,11 @@ extension ControlPlane {
     /// them down gracefully. SIGTERM/SIGINT end `body` gracefully as well.
     public func run(logger: Logger, _ body: @escaping @Sendable (URL) async throws -> Void) async throws {
         let urls = registryURLs
-        let session = ControlPlaneSession(body: body, urls: urls)
+        let session = ControlPlaneSession(body: { [self] url in
+            try endpoint(registryURL: url).write(to: stateDirectory)
+            defer { ControlPlaneEndpoint.remove(from: stateDirectory) }
+            try await body(url)
+        }, urls: urls)
         let group = ServiceGroup(configuration: .init(
             services: services.map { .init(service: $0) }
                 + [.init(service: session, successTerminationBehavior: .gracefullyShutdownGroup,

@@ -16,6 +16,8 @@ import Yams
 ///     tenant: acme-corp
 ///     replicas: 3
 ///     command: [".build/debug/research-analyst"]
+///     restart: on-failure      # optional: relaunch after a crash (default: never)
+/// leaseSeconds: 15             # optional: how long a registration lives without heartbeats
 /// ```
 /// Relative paths (policy, a command's first word when it contains a `/`) are relative to the
 /// manifest's directory.
@@ -26,11 +28,22 @@ public struct Manifest: Sendable, Equatable {
         public var command: [String]
         public var replicas: Int
         public var entry: Bool
+        public var restart: RestartPolicy = .never
+    }
+
+    /// What `hexr up` does when an agent that is not the entry agent exits.
+    public enum RestartPolicy: String, Sendable, Equatable {
+        /// It stays down (and the run's status becomes 1 if it failed).
+        case never
+        /// It is launched again, with the same identity and state directory, when it failed.
+        case onFailure = "on-failure"
     }
 
     public var trustDomain: TrustDomain
     public var policy: URL?
     public var agents: [Agent]
+    /// How long a registration lives without heartbeats.
+    public var leaseSeconds: Double = 15
     /// The directory the manifest was read from.
     public var directory: URL
 
@@ -91,7 +104,14 @@ public struct Manifest: Sendable, Equatable {
             throw .invalid("agent '\(agent.name)' of tenant '\(agent.tenant)' is declared twice")
         }
         if agents.filter(\.entry).count > 1 { throw .invalid("only one agent can be the entry agent") }
-        return Manifest(trustDomain: trustDomain, policy: policy, agents: agents, directory: directory)
+        var manifest = Manifest(trustDomain: trustDomain, policy: policy, agents: agents, directory: directory)
+        if let value = root["leaseSeconds"] {
+            guard let seconds = (value as? Double) ?? (value as? Int).map(Double.init), (1...3600).contains(seconds) else {
+                throw .invalid("leaseSeconds must be a number of seconds from 1 to 3600")
+            }
+            manifest.leaseSeconds = seconds
+        }
+        return manifest
     }
 
     private static func agent(_ item: Any, at index: Int) throws(ManifestError) -> Agent {
@@ -117,7 +137,12 @@ public struct Manifest: Sendable, Equatable {
         }
         let entry = fields["entry"] ?? false
         guard let isEntry = entry as? Bool else { throw .invalid("agents[\(index)].entry must be true or false") }
-        return Agent(name: agentName, tenant: tenant, command: words, replicas: count, entry: isEntry)
+        let restart = fields["restart"] ?? "never"
+        guard let policy = (restart as? String).flatMap(RestartPolicy.init(rawValue:)) else {
+            throw .invalid("agents[\(index)].restart must be 'never' or 'on-failure'")
+        }
+        if isEntry && policy != .never { throw .invalid("agents[\(index)]: the entry agent is never restarted") }
+        return Agent(name: agentName, tenant: tenant, command: words, replicas: count, entry: isEntry, restart: policy)
     }
 }
 

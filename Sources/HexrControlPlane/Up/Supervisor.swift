@@ -6,9 +6,21 @@ import ServiceLifecycle
 import Synchronization
 
 /// `hexr up`'s supervisor: launches every agent of the manifest with its identity registered by
-/// process, streams their output with a prefix, ends the run when the entry agent exits (or on
-/// graceful shutdown), stops every agent by PID, and reports the run's exit status.
+/// process, streams their output with a prefix, relaunches crashed agents whose policy says so,
+/// ends the run when the entry agent exits (or on graceful shutdown), stops every agent by PID,
+/// and reports the run's exit status.
 public final class Supervisor: Sendable {
+    /// One replica of one agent: what it is launched as, each time.
+    private struct Slot: Sendable {
+        var agent: Manifest.Agent
+        var label: String
+        var spiffeID: SPIFFEID
+        var environment: [String: String]
+    }
+
+    /// The most restarts of one replica in one run.
+    static let maximumRestarts = 5
+
     private let manifest: Manifest
     private let controlPlane: ControlPlane
     private let output: @Sendable (String) -> Void
@@ -31,9 +43,10 @@ public final class Supervisor: Sendable {
 
     /// Launches, supervises and stops the agents; returns when the run is over.
     public func run(registryURL: URL) async throws {
-        try launchAll(registryURL: registryURL)
+        let slots = try slots(registryURL: registryURL)
+        for slot in slots { try launch(slot, restart: 0) }
         await withGracefulShutdownHandler {
-            await supervise()
+            await supervise(slots)
         } onGracefulShutdown: { [output] in
             output("hexr: shutting down")
         }
@@ -46,32 +59,42 @@ public final class Supervisor: Sendable {
         output("hexr: all agents stopped")
     }
 
-    private func launchAll(registryURL: URL) throws {
+    private func slots(registryURL: URL) throws -> [Slot] {
         var environment = ProcessInfo.processInfo.environment
         environment["SPIFFE_ENDPOINT_SOCKET"] = "unix://" + controlPlane.socketPath
         environment["HEXR_REGISTRY_URL"] = registryURL.absoluteString
         environment["HEXR_REGISTRY_ID"] = controlPlane.registryID.description
         if let policy = manifest.policy { environment["HEXR_POLICY"] = policy.path }
         if let extraPath { environment["PATH"] = extraPath + ":" + (environment["PATH"] ?? "/usr/bin:/bin") }
+        var slots: [Slot] = []
         for agent in manifest.agents.sorted(by: { !$0.entry && $1.entry }) {
             for replica in 1...agent.replicas {
                 let suffix = agent.replicas > 1 ? "/r\(replica)" : ""
-                let label = agent.name + (agent.replicas > 1 ? "/r\(replica)" : "")
-                let id = try SPIFFEID(trustDomain: controlPlane.trustDomain,
-                                      path: "/agent/\(agent.tenant)/\(agent.name)\(suffix)")
                 var env = environment
                 env["HEXR_AGENT_NAME"] = agent.name
                 env["HEXR_TENANT"] = agent.tenant
-                let process = try LaunchedAgent(label: label, spiffeID: id, isEntry: agent.entry,
-                                                command: resolve(agent.command), directory: manifest.directory,
-                                                environment: env, output: output)
-                // Attest this exact process (pid + start time): only it gets this identity.
-                try controlPlane.registrations.register(try RegistrationEntry(
-                    spiffeID: id, selectors: [try WorkloadSelector.process(pid: process.pid)]))
-                launched.withLock { $0.append(process) }
-                output("hexr: started \(label) (pid \(process.pid)) as \(id)")
+                // Each replica keeps its tasks here, so a restarted agent still answers for them.
+                env["HEXR_STATE_DIR"] = controlPlane.stateDirectory
+                    .appending(path: "agents/\(agent.tenant)/\(agent.name)\(agent.replicas > 1 ? "-r\(replica)" : "")").path
+                slots.append(Slot(
+                    agent: agent, label: agent.name + suffix,
+                    spiffeID: try SPIFFEID(trustDomain: controlPlane.trustDomain,
+                                           path: "/agent/\(agent.tenant)/\(agent.name)\(suffix)"),
+                    environment: env))
             }
         }
+        return slots
+    }
+
+    private func launch(_ slot: Slot, restart: Int) throws {
+        let process = try LaunchedAgent(label: slot.label, spiffeID: slot.spiffeID, isEntry: slot.agent.entry,
+                                        command: resolve(slot.agent.command), directory: manifest.directory,
+                                        environment: slot.environment, output: output)
+        // Attest this exact process (pid + start time): only it gets this identity.
+        try controlPlane.registrations.register(try RegistrationEntry(
+            spiffeID: slot.spiffeID, selectors: [try WorkloadSelector.process(pid: process.pid)]))
+        launched.withLock { $0.append(process) }
+        output("hexr: \(restart == 0 ? "started" : "restarted") \(slot.label) (pid \(process.pid)) as \(slot.spiffeID)")
     }
 
     /// A relative command path (one containing `/`) is relative to the manifest's directory.
@@ -80,9 +103,11 @@ public final class Supervisor: Sendable {
         return [manifest.directory.appending(path: first).standardizedFileURL.path] + command.dropFirst()
     }
 
-    /// Watches the agents until the entry agent exits (or, without one, until shutdown).
-    private func supervise() async {
+    /// Watches the agents until the entry agent exits (or, without one, until shutdown); relaunches
+    /// failed agents whose restart policy is `on-failure`.
+    private func supervise(_ slots: [Slot]) async {
         var reported = Set<Int32>()
+        var restarts: [String: Int] = [:]
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             for agent in launched.withLock({ $0 }) {
                 guard let code = agent.exitStatus, reported.insert(agent.pid).inserted else { continue }
@@ -91,7 +116,20 @@ public final class Supervisor: Sendable {
                     status.withLock { $0 = code }
                     return
                 }
-                if code != 0 { status.withLock { $0 = 1 } }
+                guard code != 0 else { continue }
+                let count = restarts[agent.label, default: 0]
+                if let slot = slots.first(where: { $0.label == agent.label }), slot.agent.restart == .onFailure,
+                   count < Self.maximumRestarts {
+                    restarts[agent.label] = count + 1
+                    do {
+                        try launch(slot, restart: count + 1)
+                    } catch {
+                        output("hexr: cannot restart \(agent.label): \(error)")
+                        status.withLock { $0 = 1 }
+                    }
+                } else {
+                    status.withLock { $0 = 1 }
+                }
             }
             do {
                 try await Task.sleep(for: .milliseconds(100))

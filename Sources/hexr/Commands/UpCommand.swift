@@ -32,8 +32,12 @@ struct UpCommand: AsyncParsableCommand {
         } else {
             EmbeddedAuthorizer(bundle: try .defaultPolicy(), logger: logger)
         }
+        // This user's `hexr agents` / `hexr send` (this very executable) get the operator identity.
+        let ownExecutable = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
         let controlPlane = try ControlPlane(stateDirectory: URL(fileURLWithPath: stateDir),
-                                            trustDomain: plan.trustDomain, authorizer: authorizer, logger: logger)
+                                            trustDomain: plan.trustDomain, authorizer: authorizer,
+                                            operatorExecutable: ownExecutable, leaseDuration: plan.leaseSeconds,
+                                            logger: logger)
         let ownDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().path
         let supervisor = Supervisor(manifest: plan, controlPlane: controlPlane, extraPath: ownDirectory,
                                     output: Console.line)
