@@ -170,6 +170,36 @@ let package = Package(
             name: "hello-caller", dependencies: ["Hexr"], path: "Examples/hello/Sources/hello-caller",
             swiftSettings: swiftSettings
         ),
+        // Examples/fan-out: coordinator → 3 research-analyst replicas in parallel, LLM synthesis.
+        .executableTarget(
+            name: "research-analyst", dependencies: ["Hexr", "HexrLLM"],
+            path: "Examples/fan-out/Sources/research-analyst", swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "fanout-coordinator", dependencies: ["Hexr", "HexrLLM"],
+            path: "Examples/fan-out/Sources/fanout-coordinator", swiftSettings: swiftSettings
+        ),
+        // Examples/pipeline: editor → researcher → writer → reviewer.
+        .target(
+            name: "PipelineStage", dependencies: ["Hexr"], path: "Examples/pipeline/Sources/PipelineStage",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "pipeline-editor", dependencies: ["Hexr"], path: "Examples/pipeline/Sources/pipeline-editor",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "pipeline-researcher", dependencies: ["Hexr", "HexrLLM", "PipelineStage"],
+            path: "Examples/pipeline/Sources/pipeline-researcher", swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "pipeline-writer", dependencies: ["Hexr", "HexrLLM", "PipelineStage"],
+            path: "Examples/pipeline/Sources/pipeline-writer", swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "pipeline-reviewer", dependencies: ["Hexr", "HexrLLM", "PipelineStage"],
+            path: "Examples/pipeline/Sources/pipeline-reviewer", swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "hexr",
             dependencies: [

@@ -29,8 +29,16 @@ public struct PolicyGate: A2ARequestGate {
                           contextID: request.contextID),
             traceID: context.attributes["trace_id"])
         let decision = await authorizer.authorize(input)
+        if decision.allow {
+            // Every message sent to the agent shows its decision; reads are logged at debug.
+            let isSend = request.method == .sendMessage || request.method == .sendStreamingMessage
+            logger.log(level: isSend ? .info : .debug, "policy allowed \(request.method.rawValue)", metadata: [
+                "source": "\(source.spiffeID)", "skill": "\(request.skill ?? "-")",
+                "reasons": "\(decision.reasons.joined(separator: "; "))", "decision_id": "\(decision.decisionID)",
+            ])
+        }
         guard decision.allow else {
-            logger.notice("request denied by policy", metadata: [
+            logger.notice("policy denied \(request.method.rawValue)", metadata: [
                 "source": "\(source.spiffeID)", "destination": "\(target.spiffeID)",
                 "method": "\(request.method.rawValue)", "reasons": "\(decision.reasons)",
                 "decision_id": "\(decision.decisionID)",

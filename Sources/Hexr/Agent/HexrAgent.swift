@@ -49,17 +49,23 @@ extension HexrAgent {
         await hexr.waitForShutdown()
     }
 
-    /// The program's entry point: environment → Workload API identity → `launch`.
-    public static func main() async throws {
+    /// The program's entry point: environment → Workload API identity → `launch`. A failure is
+    /// logged and ends the process with status 1.
+    public static func main() async {
+        // Under a supervisor stdout is a pipe: print line by line, not in blocks at exit.
+        makeStandardOutputLineBuffered()
         var logger = Logger(label: "hexr.\(config.name)")
         logger.logLevel = ProcessInfo.processInfo.environment["HEXR_LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .info
-        let environment: HexrEnvironment
         do {
-            environment = try HexrEnvironment()
+            try await launchFromEnvironment(logger: logger)
         } catch {
-            logger.critical("cannot start: \(error)")
-            throw error
+            logger.critical("\(config.name) failed: \(error)")
+            exit(1)
         }
+    }
+
+    private static func launchFromEnvironment(logger: Logger) async throws {
+        let environment = try HexrEnvironment()
         let source = try X509Source(endpoint: environment.workloadAPI, logger: logger)
         let authorizer: any Authorizer = if let opa = environment.opaURL {
             OPAAuthorizer(baseURL: opa, logger: logger)
