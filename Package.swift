@@ -49,7 +49,10 @@ let package = Package(
         // the task engine and the transport-agnostic request handler. Foundation only.
         .target(
             name: "A2A",
-            dependencies: [.product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
+            ],
             swiftSettings: swiftSettings
         ),
         // The HTTP/1.1 binding: a Hummingbird server and a small NIO client with a keep-alive pool.
@@ -57,6 +60,7 @@ let package = Package(
             name: "A2AHTTP",
             dependencies: [
                 "A2A",
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -137,6 +141,7 @@ let package = Package(
             name: "Hexr",
             dependencies: [
                 "A2A", "A2AHTTP", "A2ASQLite", "HexrTransport", "HexrPolicy", "SPIFFE", "SPIFFEWorkloadAPI",
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

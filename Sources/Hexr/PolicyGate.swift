@@ -2,20 +2,25 @@ import A2A
 import HexrPolicy
 import Logging
 import SPIFFE
+import Tracing
 
 /// Enforces authorization on an agent: every inbound A2A request is decided by the `Authorizer`
 /// with the caller's verified SPIFFE ID as source and this agent's own ID as destination. A denial
 /// becomes `permissionDenied` carrying the policy's reasons and the decision id; nothing runs.
+/// Each decision is a span `hexr.authz.decision` (an error span when it denies).
 public struct PolicyGate: A2ARequestGate {
     private let authorizer: any Authorizer
     private let destination: @Sendable () -> SPIFFEID?
+    private let tracer: any Tracer
     private let logger: Logger
 
     /// - Parameter destination: this agent's own SPIFFE ID (read per request: it follows rotation).
     public init(authorizer: any Authorizer, destination: @escaping @Sendable () -> SPIFFEID?,
+                tracer: any Tracer = InstrumentationSystem.tracer,
                 logger: Logger = Logger(label: "hexr.policy.gate")) {
         self.authorizer = authorizer
         self.destination = destination
+        self.tracer = tracer
         self.logger = logger
     }
 
@@ -28,7 +33,21 @@ public struct PolicyGate: A2ARequestGate {
             action: .init(kind: .a2a, method: request.method.rawValue, skill: request.skill, taskID: request.taskID,
                           contextID: request.contextID),
             traceID: context.attributes["trace_id"])
+        let span = tracer.startSpan("hexr.authz.decision", ofKind: .internal)
+        defer { span.end() }
         let decision = await authorizer.authorize(input)
+        span.attributes["hexr.authz.allow"] = decision.allow
+        span.attributes["hexr.authz.decision"] = decision.allow ? "allow" : "deny"
+        span.attributes["hexr.authz.reasons"] = decision.reasons
+        span.attributes["hexr.authz.decision_id"] = decision.decisionID
+        span.attributes["hexr.authz.source"] = source.spiffeID
+        span.attributes["hexr.authz.destination"] = target.spiffeID
+        span.attributes["hexr.authz.method"] = request.method.rawValue
+        if let skill = request.skill { span.attributes["hexr.authz.skill"] = skill }
+        if !decision.allow {
+            span.attributes["error.type"] = "authz_denied"
+            span.setStatus(SpanStatus(code: .error, message: "denied by policy"))
+        }
         if decision.allow {
             // Every message sent to the agent shows its decision; reads are logged at debug.
             let isSend = request.method == .sendMessage || request.method == .sendStreamingMessage

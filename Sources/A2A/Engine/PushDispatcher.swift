@@ -1,15 +1,17 @@
 import Foundation
 import Logging
 import Synchronization
+import Tracing
 
 /// Sends every event of a task to the task's push-notification configs, in order, with retries.
 ///
 /// Events of one task are delivered one after another (a webhook sees them in the order they
 /// happened); different tasks deliver concurrently. Delivery runs as jobs of the engine, so it is
-/// owned by the engine's task group and stops with it.
+/// owned by the engine's task group and stops with it. Each delivery runs in the trace context of
+/// the moment its event happened, so the webhook request carries that trace.
 final class PushDispatcher: Sendable {
     private struct Queue {
-        var pending: [(StreamResponse, TaskRecord)] = []
+        var pending: [(StreamResponse, TaskRecord, ServiceContext)] = []
         var isDraining = false
     }
 
@@ -31,7 +33,7 @@ final class PushDispatcher: Sendable {
         let key = HubRegistry.Key(tenant: record.tenant, taskID: record.task.id)
         let startDrain = queues.withLock { queues -> Bool in
             var queue = queues[key] ?? Queue()
-            queue.pending.append((event, record))
+            queue.pending.append((event, record, ServiceContext.current ?? .topLevel))
             let start = !queue.isDraining
             queue.isDraining = true
             queues[key] = queue
@@ -41,7 +43,7 @@ final class PushDispatcher: Sendable {
         return { [self] in await drain(key) }
     }
 
-    private func next(_ key: HubRegistry.Key) -> (StreamResponse, TaskRecord)? {
+    private func next(_ key: HubRegistry.Key) -> (StreamResponse, TaskRecord, ServiceContext)? {
         queues.withLock { queues in
             guard var queue = queues[key], !queue.pending.isEmpty else {
                 queues[key] = nil
@@ -54,7 +56,7 @@ final class PushDispatcher: Sendable {
     }
 
     private func drain(_ key: HubRegistry.Key) async {
-        while let (event, record) = next(key) {
+        while let (event, record, trace) = next(key) {
             let configs: [TaskPushNotificationConfig]
             do {
                 configs = try await store.pushConfigs(taskID: record.task.id, tenant: record.tenant)
@@ -63,7 +65,7 @@ final class PushDispatcher: Sendable {
                 continue
             }
             for config in configs {
-                await deliver(event, to: config, taskID: record.task.id)
+                await ServiceContext.withValue(trace) { await deliver(event, to: config, taskID: record.task.id) }
             }
         }
     }

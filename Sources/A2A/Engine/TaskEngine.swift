@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Synchronization
+import Tracing
 
 /// Runs agent handlers and owns everything that outlives a single request: handler runs, push
 /// deliveries and the hubs of tasks in use.
@@ -15,6 +16,7 @@ final class TaskEngine: Sendable, TaskEventSink {
     let registry = HubRegistry()
     private let handler: any AgentHandler
     private let push: PushDispatcher?
+    private let tracer: any Tracer
     private let logger: Logger
     private let jobs: AsyncStream<Job>
     private let jobSink: AsyncStream<Job>.Continuation
@@ -23,9 +25,10 @@ final class TaskEngine: Sendable, TaskEventSink {
     private enum State { case idle, running, stopped }
 
     init(handler: any AgentHandler, store: any TaskStore, pushSender: (any PushNotificationSender)?,
-         pushRetryDelays: [Duration], logger: Logger) {
+         pushRetryDelays: [Duration], tracer: any Tracer, logger: Logger) {
         self.handler = handler
         self.store = store
+        self.tracer = tracer
         self.logger = logger
         self.push = pushSender.map {
             PushDispatcher(sender: $0, store: store, retryDelays: pushRetryDelays, logger: logger)
@@ -109,13 +112,26 @@ final class TaskEngine: Sendable, TaskEventSink {
                                   isContinuation: isContinuation)
         let handler = self.handler
         let logger = self.logger
+        let tracer = self.tracer
+        // The run belongs to the request's trace: delegations from the handler continue it.
+        let parent = ServiceContext.current ?? .topLevel
         do {
             try submit {
-                let ending = await Self.execute(handler, context: context, signal: signal)
+                let span = tracer.startSpan("handle task", context: parent, ofKind: .internal)
+                span.attributes["a2a.task.id"] = context.taskID
+                span.attributes["a2a.context.id"] = context.contextID
+                let ending = await ServiceContext.withValue(span.context) {
+                    await Self.execute(handler, context: context, signal: signal)
+                }
                 if case .threw(let description) = ending {
                     logger.notice("handler failed", metadata: ["task": "\(context.taskID)", "error": "\(description)"])
+                    span.attributes["error.type"] = "handler_failed"
+                    span.setStatus(SpanStatus(code: .error, message: description))
                 }
                 await hub.endRun(ending)
+                let state = await hub.task.status.state
+                span.addEvent(SpanEvent(name: "a2a.task.state", attributes: ["a2a.task.state": "\(state.rawValue)"]))
+                span.end()
                 withExtendedLifetime(lease) {}
             }
         } catch {

@@ -21,7 +21,8 @@ public final class A2AService: Sendable {
     ) {
         self.settings = Mutex(configuration)
         self.engine = TaskEngine(handler: handler, store: store, pushSender: pushSender,
-                                 pushRetryDelays: configuration.pushRetryDelays, logger: logger)
+                                 pushRetryDelays: configuration.pushRetryDelays, tracer: configuration.tracer,
+                                 logger: logger)
     }
 
     /// Runs handlers and push deliveries until `shutdown()` (then lets them finish) or cancellation.
@@ -347,6 +348,7 @@ public final class A2AService: Sendable {
     // MARK: Authorization
 
     private func admit(_ request: A2AGateRequest, _ context: A2ACallContext) async throws(A2AError) {
+        context.label(request)
         guard let gate = configuration.gate else { return }
         try await gate.admit(request, context: context)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Tracing
 
 /// What an agent serves besides its handler.
 public struct A2AServiceConfiguration: Sendable {
@@ -16,15 +17,19 @@ public struct A2AServiceConfiguration: Sendable {
     /// Authenticated callers that see every task of this agent, not only their own (an operator's
     /// identity). They still pass the gate like any caller.
     public var operators: Set<String>
+    /// Traces requests (the transport's SERVER span continues the caller's trace) and handler runs.
+    public var tracer: any Tracer
 
     public init(card: AgentCard, extendedCard: AgentCard? = nil,
                 pushRetryDelays: [Duration] = [.milliseconds(250), .seconds(1), .seconds(4)],
-                gate: (any A2ARequestGate)? = nil, operators: Set<String> = []) {
+                gate: (any A2ARequestGate)? = nil, operators: Set<String> = [],
+                tracer: any Tracer = InstrumentationSystem.tracer) {
         self.card = card
         self.extendedCard = extendedCard
         self.pushRetryDelays = pushRetryDelays
         self.gate = gate
         self.operators = operators
+        self.tracer = tracer
         self.cardModified = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
     }
 

@@ -39,6 +39,7 @@ public struct JSONRPCBinding: Sendable {
         do {
             return try await call(envelope, context: context, headers: headers)
         } catch {
+            context.recordFailure(error)
             return failure(id: envelope.id, error, extra: headers)
         }
     }

@@ -27,6 +27,7 @@ public struct RESTBinding: Sendable {
             if !activated.isEmpty { headers.append(("A2A-Extensions", activated.joined(separator: ","))) }
             return try await call(route, request: request, context: context, type: replyType, headers: headers)
         } catch {
+            context.recordFailure(error)
             return failure(error, type: replyType, headers: headers)
         }
     }

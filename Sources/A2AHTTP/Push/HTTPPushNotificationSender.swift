@@ -3,15 +3,20 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
+import Tracing
 
 /// Delivers push notifications with AsyncHTTPClient: `POST <url>` with the event as JSON, the
-/// config's token in `X-A2A-Notification-Token` and its authentication in `Authorization`.
+/// config's token in `X-A2A-Notification-Token`, its authentication in `Authorization`, and the
+/// trace context of the event (`traceparent`), so the receiver can continue the task's trace.
 public struct HTTPPushNotificationSender: PushNotificationSender {
     private let client: HTTPClient
     private let timeout: TimeAmount
+    private let tracer: any Tracer
 
-    public init(client: HTTPClient = .shared, timeout: Duration = .seconds(10)) {
+    public init(client: HTTPClient = .shared, timeout: Duration = .seconds(10),
+                tracer: any Tracer = InstrumentationSystem.tracer) {
         self.client = client
+        self.tracer = tracer
         self.timeout = .milliseconds(Int64(timeout.components.seconds) * 1000
             + timeout.components.attoseconds / 1_000_000_000_000_000)
     }
@@ -26,6 +31,11 @@ public struct HTTPPushNotificationSender: PushNotificationSender {
         if let auth = config.authentication {
             let value = auth.credentials.map { "\(auth.scheme) \($0)" } ?? auth.scheme
             request.headers.add(name: "Authorization", value: value)
+        }
+        if let trace = ServiceContext.current {
+            var headers: [(name: String, value: String)] = []
+            tracer.inject(trace, into: &headers, using: HeaderListInjector())
+            for (name, value) in headers { request.headers.replaceOrAdd(name: name, value: value) }
         }
         request.body = .bytes(ByteBuffer(bytes: try A2AJSON.encode(event)))
         let response = try await client.execute(request, timeout: timeout)

@@ -3,6 +3,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import Tracing
 
 /// Routes HTTP requests to the Agent Card and the two A2A bindings.
 struct A2AResponder: HTTPResponder {
@@ -48,11 +49,22 @@ struct A2AResponder: HTTPResponder {
             query: request.uri.queryParameters.map { (name: String($0.key), value: String($0.value)) },
             headers: request.headers.map { (name: $0.name.rawName, value: $0.value) },
             body: Data(buffer: body, byteTransferStrategy: .noCopy))
-        let call = try await callContext(context)
-        let answer: A2AHTTPResponse
-        switch binding {
-        case .jsonRPC: answer = await jsonRPC.respond(to: a2aRequest, context: call)
-        case .rest: answer = await rest.respond(to: a2aRequest, context: call)
+        var call = try await callContext(context)
+        // Continue the caller's trace (`traceparent`); the service names the span after the method.
+        let tracer = service.configuration.tracer
+        var parent = ServiceContext.current ?? .topLevel
+        tracer.extract(a2aRequest.headers, into: &parent, using: HeaderListExtractor())
+        let span = tracer.startSpan("A2A \(request.method.rawValue) \(path)", context: parent, ofKind: .server)
+        defer { span.end() }
+        span.attributes["http.request.method"] = request.method.rawValue
+        span.attributes["url.path"] = path
+        span.attributes["a2a.binding"] = binding == .jsonRPC ? "JSONRPC" : "HTTP+JSON"
+        call.span = span
+        let answer: A2AHTTPResponse = await ServiceContext.withValue(span.context) { [call] in
+            switch binding {
+            case .jsonRPC: await jsonRPC.respond(to: a2aRequest, context: call)
+            case .rest: await rest.respond(to: a2aRequest, context: call)
+            }
         }
         return Self.response(answer)
     }

@@ -7,6 +7,7 @@ import Logging
 import SPIFFE
 import SPIFFEWorkloadAPI
 import ServiceLifecycle
+import Tracing
 import UnixSignals
 
 /// An agent program. Declare its name and tenant; serve tasks in `handle(_:)`, do the program's own
@@ -113,7 +114,12 @@ extension HexrAgent {
                 try await group.run()
             }
             do {
-                try await agent.run(context(service.a2a))
+                // The program's own work is the root of its trace: every call it makes is a child.
+                try await runtime.tracer.withSpan("run \(config.name)", ofKind: .internal) { span in
+                    span.attributes["gen_ai.agent.name"] = config.name
+                    span.attributes["hexr.spiffe_id"] = ownID.description
+                    try await agent.run(context(service.a2a))
+                }
             } catch {
                 await group.triggerGracefulShutdown()
                 throw error

@@ -6,6 +6,8 @@ import HexrTransport
 import Logging
 import SPIFFE
 import ServiceLifecycle
+import Synchronization
+import Tracing
 
 /// Everything an agent process needs from its environment.
 public struct HexrRuntimeConfiguration: Sendable {
@@ -19,11 +21,13 @@ public struct HexrRuntimeConfiguration: Sendable {
     public var host: String
     public var port: Int
     public var taskStore: any TaskStore
+    /// Traces every exchange (the global tracer by default: a no-op until an executable bootstraps one).
+    public var tracer: any Tracer
     public var logger: Logger
 
     public init(identity: any TLSIdentitySource, registryURL: URL, registryID: SPIFFEID, authorizer: any Authorizer,
                 host: String = "127.0.0.1", port: Int = 0, taskStore: any TaskStore = InMemoryTaskStore(),
-                logger: Logger = Logger(label: "hexr.agent")) {
+                tracer: any Tracer = InstrumentationSystem.tracer, logger: Logger = Logger(label: "hexr.agent")) {
         self.identity = identity
         self.registryURL = registryURL
         self.registryID = registryID
@@ -31,6 +35,7 @@ public struct HexrRuntimeConfiguration: Sendable {
         self.host = host
         self.port = port
         self.taskStore = taskStore
+        self.tracer = tracer
         self.logger = logger
     }
 }
@@ -45,6 +50,7 @@ public final class HexrAgentRuntime: Service {
     private let handler: any AgentHandler
     private let registry: RegistryClient
     private let refusals: TLSRefusalLog
+    private let served = Mutex<AgentCard?>(nil)
 
     public convenience init(config: AgentConfig, handler: any AgentHandler, runtime: HexrRuntimeConfiguration) {
         self.init(config: config, runtime: runtime) { _ in handler }
@@ -59,9 +65,12 @@ public final class HexrAgentRuntime: Service {
         refusals = TLSRefusalLog(logger: runtime.logger)
         registry = RegistryClient(baseURL: runtime.registryURL, source: runtime.identity, registryID: runtime.registryID,
                                   refusals: refusals)
-        a2a = HexrA2AClient(registry: registry, source: runtime.identity, refusals: refusals)
+        a2a = HexrA2AClient(registry: registry, source: runtime.identity, refusals: refusals, tracer: runtime.tracer)
         handler = makeHandler(a2a)
     }
+
+    /// The card this agent serves (with its interface URL), once it listens.
+    public var servedCard: AgentCard? { served.withLock { $0 } }
 
     /// This agent's SPIFFE ID (from its current SVID).
     public var identity: SPIFFEID {
@@ -82,13 +91,14 @@ public final class HexrAgentRuntime: Service {
     private func serve() async throws {
         let identitySource = runtime.identity
         let gate = PolicyGate(authorizer: runtime.authorizer, destination: { try? identitySource.currentIdentity().svid.id },
-                              logger: runtime.logger)
+                              tracer: runtime.tracer, logger: runtime.logger)
         let config = self.config
         let ownID = try identity
         // The trust domain's operator (`hexr tasks`) sees every task; the gate still decides.
         let operatorID = try HexrIdentity.serviceID(in: ownID.trustDomain, service: "cli")
         let service = A2AService(configuration: A2AServiceConfiguration(card: Self.card(config, base: nil, id: ownID),
-                                                                         gate: gate, operators: [operatorID.description]),
+                                                                         gate: gate, operators: [operatorID.description],
+                                                                         tracer: runtime.tracer),
                                  handler: handler, store: runtime.taskStore, logger: runtime.logger)
         let security = MTLSAgentServer.Security(source: runtime.identity, refusals: refusals)
         let (urls, sink) = AsyncStream.makeStream(of: URL.self)
@@ -99,6 +109,7 @@ public final class HexrAgentRuntime: Service {
             group.addTask { try await server.run() }
             var iterator = urls.makeAsyncIterator()
             guard await iterator.next() != nil else { return }
+            served.withLock { $0 = service.card }
             try await registerAndKeepAlive(card: service.card)
             try await group.waitForAll()
         }

@@ -4,9 +4,11 @@ import Foundation
 import HexrTransport
 import SPIFFE
 import Synchronization
+import Tracing
 
 /// Calls other agents by name: the registry says where they run and which SPIFFE ID must answer;
-/// every call goes over mTLS as this workload's own SVID, on pooled connections.
+/// every call goes over mTLS as this workload's own SVID, on pooled connections, and carries the
+/// caller's trace context (`traceparent`); each send is a CLIENT span `invoke_agent <name>`.
 ///
 /// ```swift
 /// for agent in try await hexr.a2a.discover() { print("Found: \(agent.name) - \(agent.description)") }
@@ -17,6 +19,8 @@ import Synchronization
 public final class HexrA2AClient: Sendable {
     private let registry: RegistryClient
     private let transport: PooledHTTPClient
+    private let tracing: TracePropagatingTransport
+    private let tracer: any Tracer
     private let expected = ExpectedPeers()
     /// Which agent replica holds which task (to answer getTask/wait/cancel by task id).
     private let owners = Mutex<[String: TaskOwner]>([:])
@@ -29,8 +33,10 @@ public final class HexrA2AClient: Sendable {
         var client: A2AClient
     }
 
-    public init(registry: RegistryClient, source: any TLSIdentitySource, refusals: TLSRefusalLog) {
+    public init(registry: RegistryClient, source: any TLSIdentitySource, refusals: TLSRefusalLog,
+                tracer: any Tracer = InstrumentationSystem.tracer) {
         self.registry = registry
+        self.tracer = tracer
         let expected = self.expected
         // Calls answer at once (sends return the task immediately; waiting follows a stream), so a
         // response head that does not come within 30 s means the agent is stuck.
@@ -39,6 +45,7 @@ public final class HexrA2AClient: Sendable {
                 expected.matcher(host: host, port: port)
             },
             responseTimeout: .seconds(30))
+        tracing = TracePropagatingTransport(transport, tracer: tracer)
     }
 
     /// The agents this workload may invoke (by policy), one entry per running replica.
@@ -56,23 +63,45 @@ public final class HexrA2AClient: Sendable {
         let replicas = try await self.replicas(of: agent, tenant: tenant)
         let pick = replicas[nextReplica.wrappingAdd(1, ordering: .relaxed).oldValue % replicas.count]
         let client = try client(for: pick)
-        switch try await client.sendMessage(request) {
-        case .task(let task):
-            owners.withLock { $0[task.id] = TaskOwner(name: pick.name, spiffeID: pick.spiffeID, client: client) }
-            return task
-        case .message(let reply):
-            throw HexrClientError.unexpectedMessage(agent: agent, text: reply.parts.compactMap { part in
-                if case .text(let text) = part.content { return text }
-                return nil
-            }.joined(separator: " "))
+        return try await tracer.withSpan("invoke_agent \(agent)", ofKind: .client) { span in
+            Self.describe(span, target: pick, client: client, skill: skill)
+            switch try await client.sendMessage(request) {
+            case .task(let task):
+                span.attributes["a2a.task.id"] = task.id
+                span.attributes["a2a.context.id"] = task.contextId
+                owners.withLock { $0[task.id] = TaskOwner(name: pick.name, spiffeID: pick.spiffeID, client: client) }
+                return task
+            case .message(let reply):
+                throw HexrClientError.unexpectedMessage(agent: agent, text: reply.text)
+            }
+        }
+    }
+
+    /// The attributes of an `invoke_agent` span (OpenTelemetry GenAI agent conventions).
+    private static func describe(_ span: any Span, target: DiscoveredAgent, client: A2AClient, skill: String?) {
+        span.attributes["gen_ai.operation.name"] = "invoke_agent"
+        span.attributes["gen_ai.provider.name"] = "hexr"
+        span.attributes["gen_ai.agent.name"] = target.name
+        span.attributes["rpc.method"] = "a2a/SendMessage"
+        span.attributes["hexr.target.spiffe_id"] = target.spiffeID.description
+        span.attributes["hexr.target.tenant"] = target.tenant
+        if let skill { span.attributes["a2a.skill"] = skill }
+        if let url = URL(string: client.interface.url), let host = url.host {
+            span.attributes["server.address"] = host
+            span.attributes["server.port"] = url.port ?? 443
         }
     }
 
     /// Sends `message` and streams the task's events.
     public func stream(agent: String, message: String, tenant: String? = nil) async throws -> A2AClientEventStream {
         let replicas = try await self.replicas(of: agent, tenant: tenant)
-        let client = try client(for: replicas[nextReplica.wrappingAdd(1, ordering: .relaxed).oldValue % replicas.count])
-        return try await client.sendStreamingMessage(SendMessageRequest(message: .user(message)))
+        let pick = replicas[nextReplica.wrappingAdd(1, ordering: .relaxed).oldValue % replicas.count]
+        let client = try client(for: pick)
+        return try await tracer.withSpan("invoke_agent \(agent)", ofKind: .client) { span in
+            Self.describe(span, target: pick, client: client, skill: nil)
+            span.attributes["rpc.method"] = "a2a/SendStreamingMessage"
+            return try await client.sendStreamingMessage(SendMessageRequest(message: .user(message)))
+        }
     }
 
     /// The task as its agent has it now.
@@ -153,7 +182,7 @@ public final class HexrA2AClient: Sendable {
 
     /// A client for one replica; only its SPIFFE ID may answer at its address.
     private func client(for agent: DiscoveredAgent) throws -> A2AClient {
-        let client = try A2AClient(card: agent.card, transport: transport)
+        let client = try A2AClient(card: agent.card, transport: tracing)
         guard let url = URL(string: client.interface.url), let host = url.host else {
             throw HexrClientError.unusableCard(agent.name)
         }

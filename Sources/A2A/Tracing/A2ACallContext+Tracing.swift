@@ -1,0 +1,23 @@
+import Tracing
+
+extension A2ACallContext {
+    /// Names the request's span after the A2A method and records what the request is about.
+    func label(_ request: A2AGateRequest) {
+        guard let span else { return }
+        span.operationName = "A2A \(request.method.rawValue)"
+        span.attributes["rpc.method"] = "a2a/\(request.method.rawValue)"
+        if let caller { span.attributes["hexr.caller.spiffe_id"] = caller }
+        if let taskID = request.taskID { span.attributes["a2a.task.id"] = taskID }
+        if let contextID = request.contextID { span.attributes["a2a.context.id"] = contextID }
+        if let skill = request.skill { span.attributes["a2a.skill"] = skill }
+    }
+
+    /// Marks the request's span as failed with the A2A error it answered.
+    public func recordFailure(_ error: A2AError) {
+        guard let span else { return }
+        span.recordError(error)
+        span.attributes["error.type"] = error.reason
+        span.attributes["a2a.error.code"] = error.code
+        span.setStatus(SpanStatus(code: .error, message: error.message))
+    }
+}
