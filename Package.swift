@@ -43,6 +43,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-protobuf.git", from: "1.39.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-distributed-tracing.git", from: "1.3.0"),
+        .package(url: "https://github.com/swift-otel/swift-otel.git", from: "1.6.0", traits: ["OTLPHTTP"]),
     ],
     targets: [
         // A2A v1.0: data model (ProtoJSON Codable), JSON-RPC and REST codecs, errors, SSE framing,
@@ -141,6 +142,7 @@ let package = Package(
             name: "Hexr",
             dependencies: [
                 "A2A", "A2AHTTP", "A2ASQLite", "HexrTransport", "HexrPolicy", "SPIFFE", "SPIFFEWorkloadAPI",
+                .product(name: "OTel", package: "swift-otel"),
                 .product(name: "Tracing", package: "swift-distributed-tracing"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -153,7 +155,7 @@ let package = Package(
         .target(
             name: "HexrControlPlane",
             dependencies: [
-                "A2A", "A2AHTTP", "SPIFFE", "HexrPolicy", "HexrTransport", "Hexr",
+                "A2A", "A2AHTTP", "SPIFFE", "HexrPolicy", "HexrTransport", "HexrTraceStore", "Hexr",
                 "SPIFFEWorkloadAPI",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -163,6 +165,16 @@ let package = Package(
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Spans kept by the control plane: OTLP/HTTP decoding (generated from opentelemetry-proto,
+        // committed), a SQLite store and the terminal waterfall of `hexr trace`.
+        .target(
+            name: "HexrTraceStore",
+            dependencies: [
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -209,7 +221,7 @@ let package = Package(
             name: "hexr",
             dependencies: [
                 "A2A", "A2AHTTP", "A2ASQLite", "SPIFFE", "SPIFFEWorkloadAPI", "HexrTransport", "HexrPolicy", "Rego",
-                "Hexr", "HexrControlPlane",
+                "HexrTraceStore", "Hexr", "HexrControlPlane",
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -245,6 +257,8 @@ let package = Package(
             name: "A2AHTTPTests",
             dependencies: [
                 "A2A", "A2AHTTP", "A2ASQLite", "HexrTestSupport",
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
+                .product(name: "InMemoryTracing", package: "swift-distributed-tracing"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
@@ -317,6 +331,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "RegoTests", dependencies: ["Rego"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "HexrTraceStoreTests",
+            dependencies: ["HexrTraceStore", .product(name: "SwiftProtobuf", package: "swift-protobuf")],
+            swiftSettings: swiftSettings
+        ),
         // LLM completions for agents (`hexrLLM`): OpenAI, Anthropic and an offline local model,
         // with timeouts, retries and a span per call.
         .target(

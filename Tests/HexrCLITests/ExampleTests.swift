@@ -8,6 +8,12 @@ import Testing
     private func up(_ example: String, environment: [String: String] = [:]) async throws -> (status: Int32, out: String) {
         let state = "/tmp/hexr-example-" + UUID().uuidString.prefix(8).lowercased()
         defer { try? FileManager.default.removeItem(atPath: state) }
+        return try await up(example, state: state, environment: environment)
+    }
+
+    private func up(_ example: String, state: String, environment: [String: String] = [:]) async throws
+        -> (status: Int32, out: String)
+    {
         let process = try ExternalProcess(
             IdentityCommandTests.hexr,
             ["up", UpCommandTests.repository.appending(path: "Examples/\(example)").path, "--state-dir", state],
@@ -37,6 +43,35 @@ import Testing
             + "the agent answered with an error: A2AError -32040 PERMISSION_DENIED: Denied by policy: "
             + "the coordinator may only use the research skill, not export"), "\(out)")
         #expect(out.contains("hexr: coordinator exited with status 0"))
+    }
+
+    @Test func theRunsTraceIsPrintedAndCanBeShownAgain() async throws {
+        let state = "/tmp/hexr-example-" + UUID().uuidString.prefix(8).lowercased()
+        defer { try? FileManager.default.removeItem(atPath: state) }
+        let (status, out) = try await up("fan-out", state: state)
+        #expect(status == 0, "\(out)")
+        let lines = out.split(separator: "\n").map(String.init)
+        let start = try #require(lines.firstIndex { $0.hasPrefix("hexr: the run's trace") }, "\(out)")
+        let waterfall = Array(lines[(start + 1)...])
+        #expect(waterfall.first?.hasPrefix("trace ") == true)
+        #expect(waterfall.dropFirst().first?.hasPrefix("run coordinator") == true)
+        #expect(waterfall.filter { $0.hasPrefix("├─ invoke_agent research-analyst") }.count == 3, "\(waterfall)")
+        #expect(waterfall.filter { $0.contains("hexr.authz.decision") && $0.contains("allow: coordinator may use the research analysts") }.count >= 3)
+        #expect(waterfall.contains { $0.contains("DENY: the coordinator may only use the research skill, not export") })
+        #expect(waterfall.contains { $0.contains("chat gpt-4o") && $0.contains("model hexr-local") })
+
+        func trace(_ which: String) async throws -> [String] {
+            let process = try ExternalProcess(IdentityCommandTests.hexr, ["trace", which, "--state-dir", state])
+            #expect(try await process.waitForExit(timeout: .seconds(30)) == 0, "\(process.stderr)")
+            return process.stdout.split(separator: "\n").map(String.init)
+        }
+        #expect(try await trace("last") == waterfall)
+        let taskID = try #require(lines.first { $0.hasPrefix("[coordinator] Sent: \"AI agents\" as task ") }?
+            .split(separator: " ").last.map(String.init))
+        #expect(try await trace(taskID) == waterfall)
+        let unknown = try ExternalProcess(IdentityCommandTests.hexr, ["trace", "no-such-task", "--state-dir", state])
+        #expect(try await unknown.waitForExit(timeout: .seconds(30)) != 0)
+        #expect(unknown.stderr.contains("no trace 'no-such-task'"), "\(unknown.stderr)")
     }
 
     @Test func pipelineReturnsTheOutputOfAllThreeStages() async throws {

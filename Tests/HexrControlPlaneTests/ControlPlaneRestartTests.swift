@@ -38,8 +38,8 @@ import Testing
             self.stoppedSignal = stoppedSignal
             tasks.addTask {
                 defer { stoppedSignal.finish() }
-                try await controlPlane.run(logger: quietLogger) { url in
-                    urlSink.yield(url)
+                try await controlPlane.run(logger: quietLogger) { endpoint in
+                    urlSink.yield(endpoint.registryURL)
                     for await _ in stop {}
                 }
             }

@@ -58,7 +58,23 @@ extension HexrAgent {
         var logger = Logger(label: "hexr.\(config.name)")
         logger.logLevel = ProcessInfo.processInfo.environment["HEXR_LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .info
         do {
-            try await launchFromEnvironment(logger: logger)
+            let exporter = try TraceExport.bootstrap(serviceName: config.name,
+                                                     environment: ProcessInfo.processInfo.environment, logger: logger)
+            guard let exporter else { return try await launchFromEnvironment(logger: logger) }
+            // The exporter runs beside the agent; its graceful shutdown flushes the last spans.
+            let export = ServiceGroup(services: [exporter], gracefulShutdownSignals: [], logger: logger)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await export.run() }
+                let outcome: Result<Void, any Error>
+                do {
+                    outcome = .success(try await launchFromEnvironment(logger: logger))
+                } catch {
+                    outcome = .failure(error)
+                }
+                await export.triggerGracefulShutdown()
+                try await group.waitForAll()
+                try outcome.get()
+            }
         } catch {
             logger.critical("\(config.name) failed: \(error)")
             exit(1)

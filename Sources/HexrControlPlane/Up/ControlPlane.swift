@@ -1,6 +1,7 @@
 import Foundation
 import Hexr
 import HexrPolicy
+import HexrTraceStore
 import HexrTransport
 import Logging
 import SPIFFE
@@ -24,8 +25,12 @@ public final class ControlPlane: Sendable {
     public let registryID: SPIFFEID
     /// The identity issued to the operator's `hexr` commands (same user, same executable).
     public let operatorID: SPIFFEID
+    /// The spans the agents export (`hexr trace`).
+    public let spans: SQLiteSpanStore
     let registryServer: RegistryServer
     let registryURLs: AsyncStream<URL>
+    let traceSink: OTLPSink
+    let traceSinkURLs: AsyncStream<URL>
     private let registryIdentity: StaticTLSIdentitySource
 
     /// Opens (or creates) the control plane state in `stateDirectory`.
@@ -70,18 +75,23 @@ public final class ControlPlane: Sendable {
                 try? String(url.port ?? 0).write(to: portFile, atomically: true, encoding: .utf8)
                 sink.yield(url)
             }, logger: logger)
+        spans = try SQLiteSpanStore(path: stateDirectory.appending(path: "traces.sqlite").path)
+        let (sinkURLs, sinkURLSink) = AsyncStream.makeStream(of: URL.self)
+        traceSinkURLs = sinkURLs
+        traceSink = OTLPSink(store: spans, onListening: { sinkURLSink.yield($0) }, logger: logger)
     }
 
-    /// How operators and agents reach this control plane once the registry listens at `registryURL`.
-    public func endpoint(registryURL: URL) -> ControlPlaneEndpoint {
+    /// How operators and agents reach this control plane once it listens.
+    func endpoint(registryURL: URL, traceSinkURL: URL) -> ControlPlaneEndpoint {
         ControlPlaneEndpoint(trustDomain: trustDomain.name, workloadAPI: "unix://" + socketPath,
                              registryURL: registryURL, registryID: registryID.description,
-                             operatorID: operatorID.description, pid: getpid())
+                             operatorID: operatorID.description, traceSinkURL: traceSinkURL, pid: getpid())
     }
 
     /// The services to run: the Workload API and the registry (whose own SVID is renewed as it ages).
     var services: [any Service] {
-        [workloadAPI, registryServer, RegistrySVIDRenewal(authority: authority, id: registryID, source: registryIdentity)]
+        [workloadAPI, registryServer, traceSink,
+         RegistrySVIDRenewal(authority: authority, id: registryID, source: registryIdentity)]
     }
 
     /// Unix socket paths are limited to 107 bytes: use the state directory when it is short enough.
@@ -120,15 +130,21 @@ struct RegistrySVIDRenewal: Service {
 }
 
 extension ControlPlane {
-    /// Runs the control plane's services while `body` runs (given the registry's URL), then shuts
-    /// them down gracefully. SIGTERM/SIGINT end `body` gracefully as well.
-    public func run(logger: Logger, _ body: @escaping @Sendable (URL) async throws -> Void) async throws {
-        let urls = registryURLs
-        let session = ControlPlaneSession(body: { [self] url in
-            try endpoint(registryURL: url).write(to: stateDirectory)
+    /// Runs the control plane's services while `body` runs (given where the control plane can be
+    /// reached, also written to `<state>/control-plane.json`), then shuts them down gracefully.
+    /// SIGTERM/SIGINT end `body` gracefully as well.
+    public func run(logger: Logger, _ body: @escaping @Sendable (ControlPlaneEndpoint) async throws -> Void) async throws {
+        let registryURLs = self.registryURLs
+        let traceSinkURLs = self.traceSinkURLs
+        let session = ControlPlaneSession { [self] in
+            var registry = registryURLs.makeAsyncIterator()
+            var traces = traceSinkURLs.makeAsyncIterator()
+            guard let registryURL = await registry.next(), let traceSinkURL = await traces.next() else { return }
+            let endpoint = endpoint(registryURL: registryURL, traceSinkURL: traceSinkURL)
+            try endpoint.write(to: stateDirectory)
             defer { ControlPlaneEndpoint.remove(from: stateDirectory) }
-            try await body(url)
-        }, urls: urls)
+            try await body(endpoint)
+        }
         let group = ServiceGroup(configuration: .init(
             services: services.map { .init(service: $0) }
                 + [.init(service: session, successTerminationBehavior: .gracefullyShutdownGroup,
@@ -141,22 +157,18 @@ extension ControlPlane {
 
 /// The work done while the control plane runs (`hexr up`'s supervisor).
 final class ControlPlaneSession: Service, Sendable {
-    private let body: @Sendable (URL) async throws -> Void
-    private let urls: AsyncStream<URL>
+    private let body: @Sendable () async throws -> Void
     private let error = Mutex<(any Error)?>(nil)
 
-    init(body: @escaping @Sendable (URL) async throws -> Void, urls: AsyncStream<URL>) {
+    init(body: @escaping @Sendable () async throws -> Void) {
         self.body = body
-        self.urls = urls
     }
 
     var failure: (any Error)? { error.withLock { $0 } }
 
     func run() async throws {
-        var iterator = urls.makeAsyncIterator()
-        guard let url = await iterator.next() else { return }
         do {
-            try await body(url)
+            try await body()
         } catch {
             self.error.withLock { $0 = error }
         }

@@ -13,16 +13,19 @@ public struct ControlPlaneEndpoint: Codable, Sendable, Equatable {
     public var registryID: String
     /// The identity the control plane issues to its operator's `hexr` commands.
     public var operatorID: String
+    /// Where agents export spans (OTLP/HTTP base URL; traces go to `/v1/traces`).
+    public var traceSinkURL: URL
     /// The process serving it.
     public var pid: Int32
 
     public init(trustDomain: String, workloadAPI: String, registryURL: URL, registryID: String, operatorID: String,
-                pid: Int32) {
+                traceSinkURL: URL, pid: Int32) {
         self.trustDomain = trustDomain
         self.workloadAPI = workloadAPI
         self.registryURL = registryURL
         self.registryID = registryID
         self.operatorID = operatorID
+        self.traceSinkURL = traceSinkURL
         self.pid = pid
     }
 

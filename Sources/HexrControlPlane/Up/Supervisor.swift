@@ -42,8 +42,8 @@ public final class Supervisor: Sendable {
     public var exitStatus: Int32 { status.withLock { $0 } }
 
     /// Launches, supervises and stops the agents; returns when the run is over.
-    public func run(registryURL: URL) async throws {
-        let slots = try slots(registryURL: registryURL)
+    public func run(endpoint: ControlPlaneEndpoint) async throws {
+        let slots = try slots(endpoint: endpoint)
         for slot in slots { try launch(slot, restart: 0) }
         await withGracefulShutdownHandler {
             await supervise(slots)
@@ -59,10 +59,21 @@ public final class Supervisor: Sendable {
         output("hexr: all agents stopped")
     }
 
-    private func slots(registryURL: URL) throws -> [Slot] {
+    /// Whether the agents export spans to a collector the user named rather than to the control plane.
+    public static func exportsElsewhere(_ environment: [String: String]) -> Bool {
+        environment["OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"] != nil || environment["OTEL_EXPORTER_OTLP_ENDPOINT"] != nil
+    }
+
+    private func slots(endpoint: ControlPlaneEndpoint) throws -> [Slot] {
         var environment = ProcessInfo.processInfo.environment
-        environment["SPIFFE_ENDPOINT_SOCKET"] = "unix://" + controlPlane.socketPath
-        environment["HEXR_REGISTRY_URL"] = registryURL.absoluteString
+        environment["SPIFFE_ENDPOINT_SOCKET"] = endpoint.workloadAPI
+        environment["HEXR_REGISTRY_URL"] = endpoint.registryURL.absoluteString
+        // Spans go to the control plane, unless the user points them at a collector.
+        if !Self.exportsElsewhere(environment) {
+            environment["OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"] = endpoint.traceSinkURL.absoluteString + OTLPSink.tracesPath
+            environment["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf"
+        }
+        if environment["OTEL_BSP_SCHEDULE_DELAY"] == nil { environment["OTEL_BSP_SCHEDULE_DELAY"] = "200" }
         environment["HEXR_REGISTRY_ID"] = controlPlane.registryID.description
         if let policy = manifest.policy { environment["HEXR_POLICY"] = policy.path }
         if let extraPath { environment["PATH"] = extraPath + ":" + (environment["PATH"] ?? "/usr/bin:/bin") }
@@ -73,6 +84,7 @@ public final class Supervisor: Sendable {
                 var env = environment
                 env["HEXR_AGENT_NAME"] = agent.name
                 env["HEXR_TENANT"] = agent.tenant
+                env["OTEL_SERVICE_NAME"] = agent.name + suffix
                 // Each replica keeps its tasks here, so a restarted agent still answers for them.
                 env["HEXR_STATE_DIR"] = controlPlane.stateDirectory
                     .appending(path: "agents/\(agent.tenant)/\(agent.name)\(agent.replicas > 1 ? "-r\(replica)" : "")").path

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HexrControlPlane
 import HexrPolicy
+import HexrTraceStore
 import Logging
 import ServiceLifecycle
 
@@ -41,11 +42,31 @@ struct UpCommand: AsyncParsableCommand {
         let ownDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().path
         let supervisor = Supervisor(manifest: plan, controlPlane: controlPlane, extraPath: ownDirectory,
                                     output: Console.line)
-        try await controlPlane.run(logger: logger) { registryURL in
+        try await controlPlane.run(logger: logger) { endpoint in
             Console.line("hexr: control plane ready — trust domain \(plan.trustDomain.name), "
-                + "Workload API unix://\(controlPlane.socketPath), registry \(registryURL)")
-            try await supervisor.run(registryURL: registryURL)
+                + "Workload API \(endpoint.workloadAPI), registry \(endpoint.registryURL), "
+                + "traces \(endpoint.traceSinkURL)")
+            try await supervisor.run(endpoint: endpoint)
+            if plan.entry != nil { printTrace(of: controlPlane) }
         }
         if supervisor.exitStatus != 0 { throw ExitCode(supervisor.exitStatus) }
+    }
+
+    /// The run's trace, once every agent has stopped (and flushed its spans).
+    private func printTrace(of controlPlane: ControlPlane) {
+        if Supervisor.exportsElsewhere(ProcessInfo.processInfo.environment) {
+            Console.line("hexr: spans were exported to your OTLP collector (OTEL_EXPORTER_OTLP_*)")
+            return
+        }
+        do {
+            guard let trace = try controlPlane.spans.lastTraceID() else {
+                Console.line("hexr: no trace was recorded")
+                return
+            }
+            Console.line("hexr: the run's trace (again with: hexr trace \(trace) --state-dir \(stateDir))")
+            for line in TraceWaterfall().render(try controlPlane.spans.spans(ofTrace: trace)) { Console.line(line) }
+        } catch {
+            Console.error("hexr: cannot read the trace store: \(error)")
+        }
     }
 }

@@ -3,6 +3,7 @@ import A2AHTTP
 import Foundation
 import HexrTestSupport
 import Logging
+import Tracing
 
 /// Runs an agent server on 127.0.0.1 with a free port for the duration of `body`.
 func withAgentServer<T: Sendable>(
@@ -11,12 +12,14 @@ func withAgentServer<T: Sendable>(
     card: @escaping @Sendable (URL) -> AgentCard = { EchoAgent.card(baseURL: $0) },
     maxBodyBytes: Int = 8 * 1024 * 1024,
     pushSender: (any PushNotificationSender)? = HTTPPushNotificationSender(),
+    tracer: any Tracer = NoOpTracer(),
     _ body: @Sendable (_ baseURL: URL, _ service: A2AService) async throws -> T
 ) async throws -> T {
     var logger = Logger(label: "test.agent")
     logger.logLevel = .warning
     let service = A2AService(configuration: A2AServiceConfiguration(card: card(URL(string: "http://127.0.0.1:1")!),
-                                                                      pushRetryDelays: [.milliseconds(20), .milliseconds(50), .milliseconds(100)]),
+                                                                      pushRetryDelays: [.milliseconds(20), .milliseconds(50), .milliseconds(100)],
+                                                                      tracer: tracer),
                              handler: handler, store: store, pushSender: pushSender, logger: logger)
     let (urls, urlSink) = AsyncStream.makeStream(of: URL.self)
     let server = A2AAgentServer(service: service, maxBodyBytes: maxBodyBytes, makeCard: card,

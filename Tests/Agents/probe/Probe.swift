@@ -11,6 +11,8 @@ import SPIFFE
 ///
 /// - `discover` — the `tenant/name` of every agent this one may invoke;
 /// - `call <agent> <text>` — a task to another agent by name, through the registry;
+/// - `call-skill <agent> <skill> <text>` — the same, asking for a skill;
+/// - `fanout <agent,agent,…> <text>` — the same task to several agents at once;
 /// - `call-direct <base-url> <spiffe-id> <text>` — a task straight to an address, skipping the registry;
 /// - `echo <text>`.
 @main
@@ -20,27 +22,64 @@ struct Probe: HexrAgent {
         tenant: ProcessInfo.processInfo.environment["HEXR_TENANT"] ?? "test", a2a: true,
         description: "End-to-end test probe", skills: [AgentConfig.skill("probe", "Runs test commands")])
 
+    /// `hexr-test-probe --run "<command>; <command>; …"` runs the commands itself (as an entry
+    /// agent, inside its run span) and prints each answer; otherwise it serves until stopped.
+    func run(_ hexr: HexrContext) async throws {
+        let arguments = CommandLine.arguments
+        guard let flag = arguments.firstIndex(of: "--run"), flag + 1 < arguments.count else {
+            await hexr.waitForShutdown()
+            return
+        }
+        for _ in 0..<300 where (try? await hexr.a2a.discover().count) ?? 0 < 2 {
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        for command in arguments[flag + 1].split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            print("probe: \(command) => \(await execute(command, hexr) ?? "unknown command")")
+        }
+    }
+
     func handle(_ task: TaskContext, _ hexr: HexrContext) async throws {
-        let words = task.text.split(separator: " ", maxSplits: 3).map(String.init)
-        let answer: String
-        switch words.first {
-        case "discover":
-            let names = Set(try await hexr.a2a.discover().map { "\($0.tenant)/\($0.name)" }).sorted()
-            answer = names.isEmpty ? "(none)" : names.joined(separator: ", ")
-        case "call" where words.count >= 3:
-            answer = await outcome {
-                let sent = try await hexr.a2a.send(agent: words[1], message: words.dropFirst(2).joined(separator: " "))
-                return try await hexr.a2a.wait(for: sent, timeout: .seconds(20)).output
-            }
-        case "call-direct" where words.count == 4:
-            answer = await outcome { try await callDirect(words[1], id: words[2], text: words[3], hexr: hexr) }
-        case "echo":
-            answer = "echo: " + words.dropFirst().joined(separator: " ")
-        default:
+        guard let answer = await execute(task.text, hexr) else {
             try await task.reject("unknown probe command: \(task.text)")
             return
         }
         try await task.addArtifact(parts: [.text(answer)])
+    }
+
+    /// The answer to one command, `nil` when it is not one.
+    private func execute(_ command: String, _ hexr: HexrContext) async -> String? {
+        let words = command.split(separator: " ", maxSplits: 3).map(String.init)
+        switch words.first {
+        case "discover":
+            return await outcome {
+                let names = Set(try await hexr.a2a.discover().map { "\($0.tenant)/\($0.name)" }).sorted()
+                return names.isEmpty ? "(none)" : names.joined(separator: ", ")
+            }.replacingOccurrences(of: "ok: ", with: "")
+        case "call" where words.count >= 3:
+            return await outcome { try await call(words[1], words.dropFirst(2).joined(separator: " "), skill: nil, hexr) }
+        case "call-skill" where words.count == 4:
+            return await outcome { try await call(words[1], words[3], skill: words[2], hexr) }
+        case "fanout" where words.count >= 3:
+            let agents = words[1].split(separator: ",").map(String.init)
+            let text = words.dropFirst(2).joined(separator: " ")
+            return await outcome {
+                try await withThrowingTaskGroup(of: String.self) { group in
+                    for agent in agents { group.addTask { try await call(agent, text, skill: nil, hexr) } }
+                    return try await group.reduce(into: [String]()) { $0.append($1) }.sorted().joined(separator: " | ")
+                }
+            }
+        case "call-direct" where words.count == 4:
+            return await outcome { try await callDirect(words[1], id: words[2], text: words[3], hexr: hexr) }
+        case "echo":
+            return "echo: " + words.dropFirst().joined(separator: " ")
+        default:
+            return nil
+        }
+    }
+
+    private func call(_ agent: String, _ text: String, skill: String?, _ hexr: HexrContext) async throws -> String {
+        let sent = try await hexr.a2a.send(agent: agent, message: text, skill: skill)
+        return try await hexr.a2a.wait(for: sent, timeout: .seconds(20)).output
     }
 
     private func outcome(_ body: () async throws -> String) async -> String {

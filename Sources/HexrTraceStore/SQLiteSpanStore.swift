@@ -1,0 +1,83 @@
+import Foundation
+import GRDB
+
+/// The control plane's spans, in one SQLite file: what `hexr trace` shows and `hexr up` prints at
+/// the end of a run. Safe for concurrent use.
+public final class SQLiteSpanStore: Sendable {
+    private let database: DatabasePool
+
+    /// Opens (creating if needed) the store at `path`.
+    public init(path: String) throws {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(5)
+        database = try DatabasePool(path: path, configuration: configuration)
+        try Self.migrator.migrate(database)
+    }
+
+    private static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE span (
+                    trace_id TEXT NOT NULL,
+                    span_id TEXT NOT NULL,
+                    parent_span_id TEXT,
+                    start_ns INTEGER NOT NULL,
+                    task_id TEXT,
+                    json BLOB NOT NULL,
+                    PRIMARY KEY (trace_id, span_id)
+                );
+                CREATE INDEX span_task ON span(task_id) WHERE task_id IS NOT NULL;
+                CREATE INDEX span_start ON span(start_ns);
+                """)
+        }
+        return migrator
+    }
+
+    /// Stores `spans` (a span already stored is replaced).
+    public func save(_ spans: [RecordedSpan]) throws {
+        let encoder = JSONEncoder()
+        let rows = try spans.map { span in (span, try encoder.encode(span)) }
+        try database.write { db in
+            for (span, json) in rows {
+                try db.execute(
+                    sql: """
+                        INSERT OR REPLACE INTO span (trace_id, span_id, parent_span_id, start_ns, task_id, json)
+                        VALUES (?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [span.traceID, span.spanID, span.parentSpanID, Int64(bitPattern: span.startNanos),
+                                span.attributes["a2a.task.id"], json])
+            }
+        }
+    }
+
+    /// Every span of `traceID`, earliest first.
+    public func spans(ofTrace traceID: String) throws -> [RecordedSpan] {
+        let decoder = JSONDecoder()
+        return try database.read { db in
+            try Data.fetchAll(db, sql: "SELECT json FROM span WHERE trace_id = ? ORDER BY start_ns",
+                              arguments: [traceID.lowercased()])
+        }.map { try decoder.decode(RecordedSpan.self, from: $0) }
+    }
+
+    /// The trace in which task `taskID` was sent or served.
+    public func traceID(ofTask taskID: String) throws -> String? {
+        try database.read { db in
+            try String.fetchOne(db, sql: "SELECT trace_id FROM span WHERE task_id = ? ORDER BY start_ns LIMIT 1",
+                                arguments: [taskID])
+        }
+    }
+
+    /// The trace whose root started last among those with more than one span (an idle agent's
+    /// lone `run` span is not a run worth showing).
+    public func lastTraceID() throws -> String? {
+        try database.read { db in
+            try String.fetchOne(db, sql: """
+                SELECT root.trace_id FROM span AS root
+                WHERE root.parent_span_id IS NULL
+                  AND (SELECT COUNT(*) FROM span AS member WHERE member.trace_id = root.trace_id) > 1
+                ORDER BY root.start_ns DESC LIMIT 1
+                """)
+        }
+    }
+}
