@@ -127,7 +127,7 @@ struct ErrorTests {
         }
         #expect(error == .timedOut(provider: "openai", attempts: 1, timeout: .milliseconds(200)))
         #expect(String(describing: error).contains("timed out"))
-        #expect(elapsed < .milliseconds(1500))
+        #expect(elapsed < .milliseconds(1950))  // before the server's 2 s answer, on a loaded machine too
     }
 
     @Test("maxTokens below 1 is refused before anything is sent")

@@ -82,7 +82,7 @@ import Testing
         #expect(!decision.allow)
         #expect(decision.reasons.contains { $0.contains("no answer within") })
         #expect(elapsed >= .milliseconds(250))
-        #expect(elapsed < .milliseconds(1500))
+        #expect(elapsed < .milliseconds(1950))  // before the server's 2 s answer, on a loaded machine too
     }
 
     @Test func stalledBodyDeniesWithinTheTimeout() async throws {
@@ -101,7 +101,7 @@ import Testing
             return (decision, clock.now - start)
         }
         #expect(!decision.allow)
-        #expect(elapsed < .milliseconds(1500))
+        #expect(elapsed < .milliseconds(1950))  // before the server's 2 s answer, on a loaded machine too
     }
 
     @Test func connectionRefusedDeniesWithinTheTimeout() async throws {
@@ -119,7 +119,8 @@ import Testing
         #expect(!decision.allow)
         #expect(decision.reasons.count == 1)
         #expect(decision.reasons[0].hasPrefix("opa: "))
-        #expect(clock.now - start < .milliseconds(1500))
+        // Bounded by the 500 ms timeout (plus scheduling slack on a loaded machine), not by connect retries.
+        #expect(clock.now - start < .seconds(5))
     }
 
     @Test func connectionRefusedDeniesAtOnceWithoutConnectRetries() async throws {

@@ -23,18 +23,21 @@ import Testing
                                                          maxIdlePerOrigin: 0)
             let failures = Counter()
             let sent = Counter()
+            let rotated = Counter()
             try await withThrowingTaskGroup(of: Void.self) { group in
-                // Two keep-alive senders and one handshake-per-request sender, back to back.
+                // Two keep-alive senders and one handshake-per-request sender, back to back, until the
+                // rotation is over and each has sent at least 20 requests (bounded: at most 5,000).
                 for a2a in [pooled, pooled, fresh] {
                     group.addTask {
-                        let deadline = ContinuousClock.now + .seconds(3)
-                        while ContinuousClock.now < deadline {
+                        var mine = 0
+                        while (rotated.value == 0 || mine < 20) && mine < 5_000 {
                             do {
                                 _ = try await whoAmI(a2a)
                             } catch {
                                 failures.increment()
                             }
                             sent.increment()
+                            mine += 1
                         }
                     }
                 }
@@ -53,10 +56,11 @@ import Testing
                         client.update(svid: try domain.svid(clientID, ttl: 5))
                         if round.isMultiple(of: 3) { await transport.closeIdleConnections() }
                     }
+                    rotated.increment()
                 }
                 try await group.waitForAll()
             }
-            #expect(sent.value > 50)
+            #expect(sent.value >= 60)
             #expect(failures.value == 0)
             #expect(refusals.count == 0, "\(refusals.recentRefusals)")
             #expect(freshTransport.openedConnections > 10, "fresh handshakes happened during rotation")
