@@ -47,7 +47,7 @@ let package = Package(
     ],
     targets: [
         // A2A v1.0: data model (ProtoJSON Codable), JSON-RPC and REST codecs, errors, SSE framing,
-        // the task engine and the transport-agnostic request handler. Foundation only.
+        // the task engine and the transport-agnostic request handler (traced with swift-distributed-tracing).
         .target(
             name: "A2A",
             dependencies: [
@@ -137,7 +137,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // The SDK users import; wires transport, policy and (later) tracing together.
+        // The SDK users import; wires identity, transport, policy, discovery and tracing together.
         .target(
             name: "Hexr",
             dependencies: [
@@ -151,7 +151,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // The control plane: the agent registry (and, to come, the supervisor and the trace sink).
+        // The control plane: the agent registry, `hexr up` (control plane + supervisor), the OTLP span sink.
         .target(
             name: "HexrControlPlane",
             dependencies: [
@@ -222,6 +222,8 @@ let package = Package(
             dependencies: [
                 "A2A", "A2AHTTP", "A2ASQLite", "SPIFFE", "SPIFFEWorkloadAPI", "HexrTransport", "HexrPolicy", "Rego",
                 "HexrTraceStore", "Hexr", "HexrControlPlane",
+                .product(name: "OTel", package: "swift-otel"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -230,7 +232,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "A2ATests", dependencies: ["A2A"], swiftSettings: swiftSettings),
-        // Agents the end-to-end tests of `hexr up` launch (Tests/Fixtures/e2e).
+        // Agents the end-to-end tests of `hexr up` launch (Tests/Fixtures/e2e, Tests/Fixtures/traced).
         .executableTarget(
             name: "hexr-test-probe",
             dependencies: ["Hexr", "A2A", "A2AHTTP", "HexrTransport", "SPIFFE", .product(name: "Logging", package: "swift-log")],

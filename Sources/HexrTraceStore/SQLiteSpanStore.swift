@@ -51,6 +51,11 @@ public final class SQLiteSpanStore: Sendable {
         }
     }
 
+    /// How many spans are stored.
+    public func count() throws -> Int {
+        try database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM span") ?? 0 }
+    }
+
     /// Every span of `traceID`, earliest first.
     public func spans(ofTrace traceID: String) throws -> [RecordedSpan] {
         let decoder = JSONDecoder()

@@ -70,4 +70,40 @@ import Testing
             }
         }
     }
+
+    @Test func aSendToAReplicaThatWentAwayFindsAnotherOne() async throws {
+        try await TestRegistry.run(leaseDuration: 30) { registry in
+            func runtime(_ path: String) throws -> HexrRuntimeConfiguration {
+                HexrRuntimeConfiguration(
+                    identity: StaticTLSIdentitySource(svid: try registry.domain.svid(path), bundles: registry.domain.bundles),
+                    registryURL: registry.url, registryID: try registry.registryID, authorizer: registry.authorizer,
+                    logger: quietLogger)
+            }
+            let config = AgentConfig(name: "research-analyst", tenant: "acme-corp", a2a: true)
+            let first = HexrAgentRuntime(config: config, handler: Researcher(),
+                                         runtime: try runtime("/agent/acme-corp/research-analyst/r1"))
+            let second = HexrAgentRuntime(config: config, handler: Researcher(),
+                                          runtime: try runtime("/agent/acme-corp/research-analyst/r2"))
+            let coordinator = HexrAgentRuntime(config: AgentConfig(name: "coordinator", tenant: "acme-corp"),
+                                               handler: Researcher(), runtime: try runtime("/agent/acme-corp/coordinator"))
+            try await withServiceGroup([second]) { _ in
+                try await withServiceGroup([first]) { _ in
+                    for _ in 0..<200 where (try? await coordinator.a2a.discover().count) != 2 {
+                        try await Task.sleep(for: .milliseconds(20))
+                    }
+                    // The client now remembers both replicas.
+                    for index in 0..<2 {
+                        let task = try await coordinator.a2a.send(agent: "research-analyst", message: "warm \(index)")
+                        #expect(try await coordinator.a2a.wait(for: task).output == "findings on warm \(index)")
+                    }
+                }
+                // r1 is gone (its port closed) but still remembered: every send still succeeds.
+                for index in 0..<4 {
+                    let task = try await coordinator.a2a.send(agent: "research-analyst", message: "after \(index)")
+                    #expect(try await coordinator.a2a.wait(for: task).output == "findings on after \(index)")
+                }
+                await coordinator.a2a.close()
+            }
+        }
+    }
 }

@@ -25,6 +25,17 @@ public final class HexrA2AClient: Sendable {
     /// Which agent replica holds which task (to answer getTask/wait/cancel by task id).
     private let owners = Mutex<[String: TaskOwner]>([:])
     private let nextReplica = Atomic<Int>(0)
+    /// Replicas by agent name, reused for `discoveryTTL`: a fan-out does not ask the registry once
+    /// per task. Discovery only finds agents — each agent's own policy gate still decides every call,
+    /// and a replica that cannot be reached drops the entry.
+    private let discovered = Mutex<[String: (replicas: [Replica], expires: ContinuousClock.Instant)]>([:])
+    private let discoveryTTL: Duration
+
+    /// One discovered replica and the client that calls it.
+    private struct Replica: Sendable {
+        var agent: DiscoveredAgent
+        var client: A2AClient
+    }
 
     /// The replica that holds a task: found again through the registry when it moved (restarted).
     private struct TaskOwner: Sendable {
@@ -33,10 +44,13 @@ public final class HexrA2AClient: Sendable {
         var client: A2AClient
     }
 
+    /// - Parameter discoveryTTL: how long the replicas of an agent found through the registry are
+    ///   reused before asking again.
     public init(registry: RegistryClient, source: any TLSIdentitySource, refusals: TLSRefusalLog,
-                tracer: any Tracer = InstrumentationSystem.tracer) {
+                tracer: any Tracer = InstrumentationSystem.tracer, discoveryTTL: Duration = .seconds(2)) {
         self.registry = registry
         self.tracer = tracer
+        self.discoveryTTL = discoveryTTL
         let expected = self.expected
         // Calls answer at once (sends return the task immediately; waiting follows a stream), so a
         // response head that does not come within 30 s means the agent is stuck.
@@ -60,21 +74,39 @@ public final class HexrA2AClient: Sendable {
     {
         var request = SendMessageRequest(message: .user(message), configuration: SendMessageConfiguration(returnImmediately: true))
         if let skill { request.message.metadata = ["skill": .string(skill)] }
-        let replicas = try await self.replicas(of: agent, tenant: tenant)
-        let pick = replicas[nextReplica.wrappingAdd(1, ordering: .relaxed).oldValue % replicas.count]
-        let client = try client(for: pick)
         return try await tracer.withSpan("invoke_agent \(agent)", ofKind: .client) { span in
-            Self.describe(span, target: pick, client: client, skill: skill)
-            switch try await client.sendMessage(request) {
+            var pick = try await self.pick(agent, tenant: tenant)
+            let response: SendMessageResponse
+            do {
+                Self.describe(span, target: pick.agent, client: pick.client, skill: skill)
+                response = try await pick.client.sendMessage(request)
+            } catch let error as A2AClientError {
+                throw error
+            } catch {
+                // The replica is gone (stopped, restarted elsewhere): ask the registry again, once.
+                forget(agent)
+                pick = try await self.pick(agent, tenant: tenant)
+                Self.describe(span, target: pick.agent, client: pick.client, skill: skill)
+                response = try await pick.client.sendMessage(request)
+            }
+            switch response {
             case .task(let task):
                 span.attributes["a2a.task.id"] = task.id
                 span.attributes["a2a.context.id"] = task.contextId
-                owners.withLock { $0[task.id] = TaskOwner(name: pick.name, spiffeID: pick.spiffeID, client: client) }
+                owners.withLock {
+                    $0[task.id] = TaskOwner(name: pick.agent.name, spiffeID: pick.agent.spiffeID, client: pick.client)
+                }
                 return task
             case .message(let reply):
                 throw HexrClientError.unexpectedMessage(agent: agent, text: reply.text)
             }
         }
+    }
+
+    /// The next replica of `agent` in turn.
+    private func pick(_ agent: String, tenant: String?) async throws -> Replica {
+        let replicas = try await self.replicas(of: agent, tenant: tenant)
+        return replicas[nextReplica.wrappingAdd(1, ordering: .relaxed).oldValue % replicas.count]
     }
 
     /// The attributes of an `invoke_agent` span (OpenTelemetry GenAI agent conventions).
@@ -94,13 +126,11 @@ public final class HexrA2AClient: Sendable {
 
     /// Sends `message` and streams the task's events.
     public func stream(agent: String, message: String, tenant: String? = nil) async throws -> A2AClientEventStream {
-        let replicas = try await self.replicas(of: agent, tenant: tenant)
-        let pick = replicas[nextReplica.wrappingAdd(1, ordering: .relaxed).oldValue % replicas.count]
-        let client = try client(for: pick)
         return try await tracer.withSpan("invoke_agent \(agent)", ofKind: .client) { span in
-            Self.describe(span, target: pick, client: client, skill: nil)
+            let pick = try await self.pick(agent, tenant: tenant)
+            Self.describe(span, target: pick.agent, client: pick.client, skill: nil)
             span.attributes["rpc.method"] = "a2a/SendStreamingMessage"
-            return try await client.sendStreamingMessage(SendMessageRequest(message: .user(message)))
+            return try await pick.client.sendStreamingMessage(SendMessageRequest(message: .user(message)))
         }
     }
 
@@ -144,8 +174,8 @@ public final class HexrA2AClient: Sendable {
     public func listTasks(agent: String, tenant: String? = nil) async throws -> [(agent: DiscoveredAgent, tasks: [A2ATask])] {
         var listed: [(agent: DiscoveredAgent, tasks: [A2ATask])] = []
         for replica in try await replicas(of: agent, tenant: tenant) {
-            let tasks = try await client(for: replica).listTasks(ListTasksRequest(pageSize: 100, includeArtifacts: true)).tasks
-            listed.append((replica, tasks))
+            let tasks = try await replica.client.listTasks(ListTasksRequest(pageSize: 100, includeArtifacts: true)).tasks
+            listed.append((replica.agent, tasks))
         }
         return listed
     }
@@ -153,10 +183,11 @@ public final class HexrA2AClient: Sendable {
     /// Task `id` from whichever replica of `agent` holds it.
     public func getTask(agent: String, id: String, tenant: String? = nil) async throws -> A2ATask {
         for replica in try await replicas(of: agent, tenant: tenant) {
-            let client = try client(for: replica)
             do {
-                let task = try await client.getTask(id: id)
-                owners.withLock { $0[id] = TaskOwner(name: replica.name, spiffeID: replica.spiffeID, client: client) }
+                let task = try await replica.client.getTask(id: id)
+                owners.withLock {
+                    $0[id] = TaskOwner(name: replica.agent.name, spiffeID: replica.agent.spiffeID, client: replica.client)
+                }
                 return task
             } catch A2AClientError.remote(let error) where error.code == A2AError.Code.taskNotFound {
                 continue
@@ -173,11 +204,25 @@ public final class HexrA2AClient: Sendable {
 
     // MARK: Resolution
 
-    private func replicas(of name: String, tenant: String?) async throws -> [DiscoveredAgent] {
-        let replicas = try await registry.discover(name: name).map(Self.agent)
-            .filter { tenant == nil || $0.tenant == tenant }
-        guard !replicas.isEmpty else { throw HexrClientError.noSuchAgent(name) }
-        return replicas
+    private func replicas(of name: String, tenant: String?) async throws -> [Replica] {
+        let now = ContinuousClock.now
+        var replicas = discovered.withLock { $0[name].flatMap { $0.expires > now ? $0.replicas : nil } }
+        if replicas == nil {
+            let fresh = try await registry.discover(name: name).map { wire in
+                let agent = try Self.agent(wire)
+                return Replica(agent: agent, client: try client(for: agent))
+            }
+            discovered.withLock { $0[name] = (fresh, ContinuousClock.now + discoveryTTL) }
+            replicas = fresh
+        }
+        let matching = (replicas ?? []).filter { tenant == nil || $0.agent.tenant == tenant }
+        guard !matching.isEmpty else { throw HexrClientError.noSuchAgent(name) }
+        return matching
+    }
+
+    /// Drops what discovery said about `name` (a replica could not be reached).
+    private func forget(_ name: String) {
+        _ = discovered.withLock { $0.removeValue(forKey: name) }
     }
 
     /// A client for one replica; only its SPIFFE ID may answer at its address.
@@ -204,6 +249,7 @@ public final class HexrA2AClient: Sendable {
         } catch let error as A2AClientError {
             throw error
         } catch {
+            forget(owner.name)
             guard let moved = try await registry.discover(name: owner.name).map(Self.agent)
                 .first(where: { $0.spiffeID == owner.spiffeID }),
                 moved.card.supportedInterfaces.map(\.url) != owner.client.card.supportedInterfaces.map(\.url)

@@ -57,13 +57,17 @@ struct SendMessageBenchmark {
         return card
     }
 
-    /// Runs the benchmark against the server `makeServer` builds, with `transport`.
+    /// How one measured request is made (e.g. inside a client span, for the traced configuration).
+    typealias Perform = @Sendable (_ client: A2AClient, _ request: SendMessageRequest) async throws -> Void
+
+    /// Runs the benchmark against the server `makeServer` builds (serving `configuration`), with `transport`.
     func run(
-        transport: PooledHTTPClient,
+        transport: any A2AHTTPTransport & Sendable, pool: PooledHTTPClient,
+        configuration: A2AServiceConfiguration = A2AServiceConfiguration(card: .minimal(name: "bench")),
+        perform: Perform? = nil,
         makeServer: (_ service: A2AService, _ onListening: @escaping @Sendable (URL) async -> Void) -> A2AAgentServer
     ) async throws -> Result {
-        let service = A2AService(configuration: A2AServiceConfiguration(card: .minimal(name: "bench")),
-                                 handler: InstantAgent(), logger: Self.logger)
+        let service = A2AService(configuration: configuration, handler: InstantAgent(), logger: Self.logger)
         let (urls, sink) = AsyncStream.makeStream(of: URL.self)
         let server = makeServer(service) { sink.yield($0) }
         let group = ServiceGroup(services: [server], gracefulShutdownSignals: [], logger: Self.logger)
@@ -71,47 +75,62 @@ struct SendMessageBenchmark {
             tasks.addTask { try await group.run() }
             var iterator = urls.makeAsyncIterator()
             guard let base = await iterator.next() else { throw BenchmarkError.serverDidNotStart }
-            let client = try A2AClient(card: Self.card(base: base), transport: transport, bindings: [binding])
-            let perConnection = max(1, requests / connections)
-            try await withThrowingTaskGroup(of: Void.self) { warm in
-                for _ in 0..<connections { warm.addTask { _ = try await client.sendMessage(text: "warm-up") } }
-                try await warm.waitForAll()
-            }
-            let openedBefore = transport.openedConnections
-            let start = ContinuousClock.now
-            let latencies = try await withThrowingTaskGroup(of: LatencyRecorder.self) { workers in
-                for _ in 0..<connections {
-                    workers.addTask {
-                        var recorder = LatencyRecorder(capacity: perConnection)
-                        let request = SendMessageRequest(message: .user("ping"))
-                        for _ in 0..<perConnection {
-                            let began = ContinuousClock.now
-                            switch operation {
-                            case .sendMessage: _ = try await client.sendMessage(request)
-                            case .fetchCard: _ = try await A2AClient.fetchCard(from: base, transport: transport)
-                            }
-                            recorder.record(ContinuousClock.now - began)
-                        }
-                        return recorder
-                    }
-                }
-                var all = LatencyRecorder(capacity: perConnection * connections)
-                for try await recorder in workers { all.merge(recorder) }
-                return all
-            }
-            let elapsed = ContinuousClock.now - start
-            let opened = transport.openedConnections - openedBefore
-            await transport.closeIdleConnections()
+            let result = try await measure(base: base, card: Self.card(base: base), transport: transport, pool: pool,
+                                           perform: perform)
             await group.triggerGracefulShutdown()
             try await tasks.waitForAll()
-            return Result(requests: perConnection * connections, elapsed: elapsed, latencies: latencies,
-                          connectionsOpened: opened)
+            return result
         }
+    }
+
+    /// Runs the load against an agent that is already running at `base` (its card is fetched).
+    func run(against base: URL, pool: PooledHTTPClient) async throws -> Result {
+        let card = try await A2AClient.fetchCard(from: base, transport: pool)
+        return try await measure(base: base, card: card, transport: pool, pool: pool, perform: nil)
+    }
+
+    private func measure(base: URL, card: AgentCard, transport: any A2AHTTPTransport & Sendable,
+                         pool: PooledHTTPClient, perform: Perform?) async throws -> Result {
+        let client = try A2AClient(card: card, transport: transport, bindings: [binding])
+        let perConnection = max(1, requests / connections)
+        try await withThrowingTaskGroup(of: Void.self) { warm in
+            for _ in 0..<connections { warm.addTask { _ = try await client.sendMessage(text: "warm-up") } }
+            try await warm.waitForAll()
+        }
+        let openedBefore = pool.openedConnections
+        let start = ContinuousClock.now
+        let latencies = try await withThrowingTaskGroup(of: LatencyRecorder.self) { workers in
+            for _ in 0..<connections {
+                workers.addTask {
+                    var recorder = LatencyRecorder(capacity: perConnection)
+                    let request = SendMessageRequest(message: .user("ping"))
+                    for _ in 0..<perConnection {
+                        let began = ContinuousClock.now
+                        switch operation {
+                        case .sendMessage:
+                            if let perform { try await perform(client, request) } else { _ = try await client.sendMessage(request) }
+                        case .fetchCard: _ = try await A2AClient.fetchCard(from: base, transport: transport)
+                        }
+                        recorder.record(ContinuousClock.now - began)
+                    }
+                    return recorder
+                }
+            }
+            var all = LatencyRecorder(capacity: perConnection * connections)
+            for try await recorder in workers { all.merge(recorder) }
+            return all
+        }
+        let elapsed = ContinuousClock.now - start
+        let opened = pool.openedConnections - openedBefore
+        await pool.closeIdleConnections()
+        return Result(requests: perConnection * connections, elapsed: elapsed, latencies: latencies,
+                      connectionsOpened: opened)
     }
 
     /// Plain HTTP/1.1.
     func runPlain() async throws -> Result {
-        try await run(transport: PooledHTTPClient()) { service, onListening in
+        let pool = PooledHTTPClient()
+        return try await run(transport: pool, pool: pool) { service, onListening in
             A2AAgentServer(service: service, makeCard: Self.card(base:), onListening: onListening, logger: Self.logger)
         }
     }

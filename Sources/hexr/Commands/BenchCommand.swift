@@ -1,4 +1,5 @@
 import A2A
+import A2AHTTP
 import ArgumentParser
 import Foundation
 
@@ -7,7 +8,8 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure Hexr on this machine and print the figures (use a release build).",
-        subcommands: [SendMessageBench.self, MTLSBench.self, SVIDBench.self, PolicyBench.self])
+        subcommands: [SendMessageBench.self, HopBench.self, BaselineBench.self, MTLSBench.self, SVIDBench.self, PolicyBench.self,
+                      MeshBench.self, AgentLoadBench.self])
 
     static func warnIfDebug() {
         #if DEBUG
@@ -110,5 +112,92 @@ struct PolicyBench: AsyncParsableCommand {
                                 result.evaluation.percentile(0.99).microseconds, decisions,
                                 result.allowed ? "true" : "false"))
         }
+    }
+}
+
+/// `hexr bench hop`: the cost of each layer of a secured hop, in one run.
+struct HopBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hop",
+        abstract: "SendMessage under (a) plain HTTP, (b) mTLS, (c) mTLS + policy, (d) mTLS + policy + tracing.")
+
+    @Option(help: "Measured requests per configuration.")
+    var requests = 20_000
+
+    @Option(help: "Concurrent keep-alive connections.")
+    var connections = 1
+
+    func run() async throws {
+        guard requests > 0, connections > 0 else { throw ValidationError("--requests and --connections must be positive") }
+        BenchCommand.warnIfDebug()
+        let report = try await HopBenchmark(requests: requests, connections: connections).run()
+        let plain = report.plain.latencies
+        for (name, result) in [("(a) plain HTTP", report.plain), ("(b) mTLS", report.mtls),
+                               ("(c) mTLS + policy", report.policy), ("(d) mTLS + policy + tracing", report.traced)] {
+            Console.line(String(format: "hop %@, %d connection(s): %@; adds p50 %+.0f µs, p99 %+.0f µs over (a)",
+                                name, connections, result.summary,
+                                result.latencies.percentile(0.5).microseconds - plain.percentile(0.5).microseconds,
+                                result.latencies.percentile(0.99).microseconds - plain.percentile(0.99).microseconds))
+        }
+        Console.line("hop (d) exported \(report.spansExported) spans over OTLP/HTTP to the span sink")
+        Console.line(String(format: "hop summary, %d connection(s): d_per_s=%.0f d_p50_added_us=%.0f d_p99_added_us=%.0f tracing_overhead_p50_us=%.0f",
+                            connections, report.traced.perSecond,
+                            report.traced.latencies.percentile(0.5).microseconds - plain.percentile(0.5).microseconds,
+                            report.traced.latencies.percentile(0.99).microseconds - plain.percentile(0.99).microseconds,
+                            report.traced.latencies.percentile(0.5).microseconds - report.policy.latencies.percentile(0.5).microseconds))
+    }
+}
+
+/// `hexr bench baseline`: the same load generator against an A2A agent already running (the
+/// official Python SDK's, for the comparison).
+struct BaselineBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "baseline", abstract: "SendMessage load against a running A2A agent (plain HTTP, JSON-RPC).")
+
+    @Option(help: "The agent's base URL (its card at /.well-known/agent-card.json).")
+    var url: String
+
+    @Option(help: "Measured requests.")
+    var requests = 2_000
+
+    @Option(help: "Concurrent keep-alive connections.")
+    var connections = 1
+
+    func run() async throws {
+        guard let base = URL(string: url), base.scheme == "http" else { throw ValidationError("--url must be an http URL") }
+        guard requests > 0, connections > 0 else { throw ValidationError("--requests and --connections must be positive") }
+        let result = try await SendMessageBenchmark(requests: requests, connections: connections,
+                                                    binding: AgentInterface.Binding.jsonRPC)
+            .run(against: base, pool: PooledHTTPClient())
+        Console.line("baseline \(url), \(connections) connection(s): \(result.summary)")
+    }
+}
+
+/// `hexr bench mesh`: fan-out and pipeline through the SDK (registry, mTLS, policy).
+struct MeshBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mesh", abstract: "Fan-out of many tasks over agent replicas, and a pipeline of hops, via the SDK.")
+
+    @Option(help: "Tasks in the fan-out.")
+    var tasks = 1_000
+
+    @Option(help: "Agent replicas the fan-out spreads over.")
+    var replicas = 10
+
+    @Option(help: "Hops in the pipeline.")
+    var hops = 5
+
+    @Option(help: "Pipeline runs (one after another).")
+    var runs = 200
+
+    func run() async throws {
+        guard tasks > 0, replicas > 0, hops > 0, runs > 0 else { throw ValidationError("counts must be positive") }
+        BenchCommand.warnIfDebug()
+        let report = try await MeshBenchmark(tasks: tasks, replicas: replicas, hops: hops, pipelineRuns: runs).run()
+        Console.line(String(format: "fan-out: %d tasks to %d agents, all results in %.3f s (goal < 1 s)",
+                            tasks, replicas, report.fanOut.seconds))
+        Console.line(String(format: "pipeline: %d hops, end to end p50 %.2f ms, p99 %.2f ms over %d runs",
+                            hops, report.pipeline.percentile(0.5).microseconds / 1000,
+                            report.pipeline.percentile(0.99).microseconds / 1000, runs))
     }
 }

@@ -243,9 +243,14 @@ class ReadyServer(uvicorn.Server):
 
 
 def bind_socket(host: str, port: int) -> socket.socket:
-    """Binds a listening TCP socket; port 0 picks a free port."""
+    """Binds a listening TCP socket; port 0 picks a free port.
+
+    The protocol is named (IPPROTO_TCP) so that asyncio sets TCP_NODELAY on every accepted
+    connection, as it does when uvicorn binds by host and port: with protocol 0 it does not,
+    and each keep-alive response then waits ~40 ms for a delayed ACK (Nagle).
+    """
     family = socket.AF_INET6 if ':' in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((host, port))
