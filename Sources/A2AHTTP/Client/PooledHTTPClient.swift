@@ -100,7 +100,9 @@ public final class PooledHTTPClient: A2AHTTPTransport {
             throw PooledHTTPClientError.tlsNotConfigured(origin.host)
         }
         let security = origin.secure ? self.security : nil
-        let channel = try await ClientBootstrap(group: group)
+        let channel: any Channel
+        do {
+            channel = try await ClientBootstrap(group: group)
             .connectTimeout(connectTimeout)
             .channelOption(.tcpOption(.tcp_nodelay), value: 1)
             .channelInitializer { channel in
@@ -111,6 +113,10 @@ public final class PooledHTTPClient: A2AHTTPTransport {
                 }
             }
             .connect(host: origin.host, port: origin.port).get()
+        } catch {
+            // Nothing was sent: the caller may safely try elsewhere.
+            throw PooledHTTPClientError.cannotConnect("\(origin.host):\(origin.port)", String(describing: error))
+        }
         connectionsOpened.add(1, ordering: .relaxed)
         let receiver = try await channel.eventLoop.submit {
             NIOLoopBound(try channel.pipeline.syncOperations.handler(type: ResponseReceiver.self),
@@ -221,12 +227,15 @@ public enum PooledHTTPClientError: Error, Sendable, CustomStringConvertible {
     case unsupportedURL(String)
     case tlsNotConfigured(String)
     case responseTimedOut(String)
+    /// No TCP connection could be made (refused, unreachable, timed out); the request was not sent.
+    case cannotConnect(String, String)
 
     public var description: String {
         switch self {
         case .unsupportedURL(let url): "only absolute http and https URLs are supported, got '\(url)'"
         case .tlsNotConfigured(let host): "https to \(host) needs a TLS configuration (client security)"
         case .responseTimedOut(let url): "no response from \(url) in time; the connection was closed"
+        case .cannotConnect(let origin, let reason): "cannot connect to \(origin): \(reason)"
         }
     }
 }

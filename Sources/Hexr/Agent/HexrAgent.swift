@@ -129,19 +129,21 @@ extension HexrAgent {
                 defer { stop.finish() }
                 try await group.run()
             }
+            let outcome: Result<Void, any Error>
             do {
                 // The program's own work is the root of its trace: every call it makes is a child.
-                try await runtime.tracer.withSpan("run \(config.name)", ofKind: .internal) { span in
+                outcome = .success(try await runtime.tracer.withSpan("run \(config.name)", ofKind: .internal) { span in
                     span.attributes["gen_ai.agent.name"] = config.name
                     span.attributes["hexr.spiffe_id"] = ownID.description
                     try await agent.run(context(service.a2a))
-                }
+                })
             } catch {
-                await group.triggerGracefulShutdown()
-                throw error
+                outcome = .failure(error)
             }
+            // Stopped gracefully also when `run` failed: the server finishes what it accepted.
             await group.triggerGracefulShutdown()
             try await tasks.waitForAll()
+            try outcome.get()
         }
     }
 }

@@ -80,10 +80,9 @@ public final class HexrA2AClient: Sendable {
             do {
                 Self.describe(span, target: pick.agent, client: pick.client, skill: skill)
                 response = try await pick.client.sendMessage(request)
-            } catch let error as A2AClientError {
-                throw error
-            } catch {
-                // The replica is gone (stopped, restarted elsewhere): ask the registry again, once.
+            } catch PooledHTTPClientError.cannotConnect {
+                // The replica is gone (stopped, restarted elsewhere) and nothing was sent: ask the
+                // registry again, once. Other failures are not retried — the message may have arrived.
                 forget(agent)
                 pick = try await self.pick(agent, tenant: tenant)
                 Self.describe(span, target: pick.agent, client: pick.client, skill: skill)
@@ -246,9 +245,9 @@ public final class HexrA2AClient: Sendable {
         let owner = try owner(of: taskID)
         do {
             return try await call(owner.client)
-        } catch let error as A2AClientError {
-            throw error
-        } catch {
+        } catch let error as PooledHTTPClientError {
+            // The replica cannot be reached (it restarted elsewhere): find the same SPIFFE ID again.
+            guard case .cannotConnect = error else { throw error }
             forget(owner.name)
             guard let moved = try await registry.discover(name: owner.name).map(Self.agent)
                 .first(where: { $0.spiffeID == owner.spiffeID }),
