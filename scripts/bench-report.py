@@ -51,6 +51,7 @@ def main():
     handshakes = first(r"full mTLS handshakes.*: (\d+)/s \(goal", log)[0]
     svids = first(r"^SVID issuance: \d+ in [\d.]+ s = (\d+)/s", log)[0]
     policy = first(rf"^(?:default|the default policy|default policy)[^:]*: decision p50 {number} µs, p99 {number} µs; Rego evaluation alone p50 {number} µs, p99 {number} µs", log)
+    gate = first(rf"^policy gate [^:]*: p50 {number} µs, p99 {number} µs", log)
     fanout = first(rf"^fan-out: (\d+) tasks to (\d+) agents, all results in {number} s", log)
     pipeline = first(rf"^pipeline: (\d+) hops, end to end p50 {number} ms, p99 {number} ms over (\d+) runs", log)
     load = first(rf"^agent load: (\d+) of (\d+) tasks completed in {number} s = (\d+) tasks/s", log)
@@ -77,6 +78,7 @@ def main():
     goals.append(f"| full mTLS handshakes per second | **{handshakes:,.0f}/s** | ≥ 1,000/s | {verdict(handshakes >= 1000)} |")
     goals.append(f"| X.509-SVID issuance | **{svids:,.0f}/s** | ≥ 2,000/s | {verdict(svids >= 2000)} |")
     goals.append(f"| embedded policy decision (default policy), p50 / p99 | **{policy[0]:.2f} µs** / {policy[1]:.2f} µs (Rego evaluation alone {policy[2]:.2f} / {policy[3]:.2f} µs) | ≤ 5 µs p50 | {verdict(policy[0] <= 5)} |")
+    goals.append(f"| the whole policy gate in process (caller principal, input document, decision, span), p50 / p99 | {gate[0]:.2f} µs / {gate[1]:.2f} µs | — | |")
     goals.append(f"| fan-out: {fanout[0]:.0f} tasks to {fanout[1]:.0f} agents, time to all results | **{fanout[2]:.3f} s** | < 1 s | {verdict(fanout[2] < 1)} |")
     goals.append(f"| pipeline of {pipeline[0]:.0f} hops, end to end p50 / p99 | **{pipeline[1]:.2f} ms** / {pipeline[2]:.2f} ms ({pipeline[3]:.0f} runs) | — | |")
     goals.append(f"| RSS of an idle agent (hello-responder under hexr up) | **{memory[0] / 1024:.1f} MiB**, of which its own (anonymous) memory {memory[2] / 1024:.1f} MiB; the rest are file pages of the executable and the Swift/Foundation libraries, shared by every agent | ≤ 30 MB | {verdict(memory[0] * 1024 <= 30_000_000)} |")

@@ -13,6 +13,7 @@ public struct PolicyGate: A2ARequestGate {
     private let destination: @Sendable () -> SPIFFEID?
     private let tracer: any Tracer
     private let logger: Logger
+    private let principals = PrincipalCache()
 
     /// - Parameter destination: this agent's own SPIFFE ID (read per request: it follows rotation).
     public init(authorizer: any Authorizer, destination: @escaping @Sendable () -> SPIFFEID?,
@@ -25,9 +26,8 @@ public struct PolicyGate: A2ARequestGate {
     }
 
     public func admit(_ request: A2AGateRequest, context: A2ACallContext) async throws(A2AError) {
-        let source = context.caller.flatMap { try? SPIFFEID(parsing: $0) }
-            .map(AuthorizationInput.Principal.init) ?? .anonymous
-        let target = destination().map(AuthorizationInput.Principal.init) ?? .anonymous
+        let source = principals.principal(caller: context.caller)
+        let target = principals.principal(destination())
         let input = AuthorizationInput(
             source: source, destination: target,
             action: .init(kind: .a2a, method: request.method.rawValue, skill: request.skill, taskID: request.taskID,
@@ -36,18 +36,20 @@ public struct PolicyGate: A2ARequestGate {
         let span = tracer.startSpan("hexr.authz.decision", ofKind: .internal)
         defer { span.end() }
         let decision = await authorizer.authorize(input)
-        span.attributes["hexr.authz.allow"] = decision.allow
-        span.attributes["hexr.authz.decision"] = decision.allow ? "allow" : "deny"
-        span.attributes["hexr.authz.reasons"] = decision.reasons
-        span.attributes["hexr.authz.decision_id"] = decision.decisionID
-        span.attributes["hexr.authz.source"] = source.spiffeID
-        span.attributes["hexr.authz.destination"] = target.spiffeID
-        span.attributes["hexr.authz.method"] = request.method.rawValue
-        if let skill = request.skill { span.attributes["hexr.authz.skill"] = skill }
-        if !decision.allow {
-            span.attributes["error.type"] = "authz_denied"
-            span.setStatus(SpanStatus(code: .error, message: "denied by policy"))
+        if span.isRecording {  // an unsampled span costs no attribute building
+            var attributes = SpanAttributes()
+            attributes["hexr.authz.allow"] = decision.allow
+            attributes["hexr.authz.decision"] = decision.allow ? "allow" : "deny"
+            attributes["hexr.authz.reasons"] = decision.reasons
+            attributes["hexr.authz.decision_id"] = decision.decisionID
+            attributes["hexr.authz.source"] = source.spiffeID
+            attributes["hexr.authz.destination"] = target.spiffeID
+            attributes["hexr.authz.method"] = request.method.rawValue
+            if let skill = request.skill { attributes["hexr.authz.skill"] = skill }
+            if !decision.allow { attributes["error.type"] = "authz_denied" }
+            span.attributes = attributes
         }
+        if !decision.allow { span.setStatus(SpanStatus(code: .error, message: "denied by policy")) }
         if decision.allow {
             // Every message sent to the agent shows its decision; reads are logged at debug.
             let isSend = request.method == .sendMessage || request.method == .sendStreamingMessage

@@ -118,8 +118,10 @@ final class TaskEngine: Sendable, TaskEventSink {
         do {
             try submit {
                 let span = tracer.startSpan("handle task", context: parent, ofKind: .internal)
-                span.attributes["a2a.task.id"] = context.taskID
-                span.attributes["a2a.context.id"] = context.contextID
+                if span.isRecording {
+                    span.attributes["a2a.task.id"] = context.taskID
+                    span.attributes["a2a.context.id"] = context.contextID
+                }
                 let ending = await ServiceContext.withValue(span.context) {
                     await Self.execute(handler, context: context, signal: signal)
                 }

@@ -3,7 +3,7 @@ import Tracing
 extension A2ACallContext {
     /// Names the request's span after the A2A method and records what the request is about.
     func label(_ request: A2AGateRequest) {
-        guard let span else { return }
+        guard let span, span.isRecording else { return }
         span.operationName = "A2A \(request.method.rawValue)"
         span.attributes["rpc.method"] = "a2a/\(request.method.rawValue)"
         if let caller { span.attributes["hexr.caller.spiffe_id"] = caller }

@@ -56,9 +56,11 @@ struct A2AResponder: HTTPResponder {
         tracer.extract(a2aRequest.headers, into: &parent, using: HeaderListExtractor())
         let span = tracer.startSpan("A2A \(request.method.rawValue) \(path)", context: parent, ofKind: .server)
         defer { span.end() }
-        span.attributes["http.request.method"] = request.method.rawValue
-        span.attributes["url.path"] = path
-        span.attributes["a2a.binding"] = binding == .jsonRPC ? "JSONRPC" : "HTTP+JSON"
+        if span.isRecording {
+            span.attributes["http.request.method"] = request.method.rawValue
+            span.attributes["url.path"] = path
+            span.attributes["a2a.binding"] = binding == .jsonRPC ? "JSONRPC" : "HTTP+JSON"
+        }
         call.span = span
         let answer: A2AHTTPResponse = await ServiceContext.withValue(span.context) { [call] in
             switch binding {

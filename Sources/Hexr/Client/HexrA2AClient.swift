@@ -90,8 +90,10 @@ public final class HexrA2AClient: Sendable {
             }
             switch response {
             case .task(let task):
-                span.attributes["a2a.task.id"] = task.id
-                span.attributes["a2a.context.id"] = task.contextId
+                if span.isRecording {
+                    span.attributes["a2a.task.id"] = task.id
+                    span.attributes["a2a.context.id"] = task.contextId
+                }
                 owners.withLock {
                     $0[task.id] = TaskOwner(name: pick.agent.name, spiffeID: pick.agent.spiffeID, client: pick.client)
                 }
@@ -110,6 +112,7 @@ public final class HexrA2AClient: Sendable {
 
     /// The attributes of an `invoke_agent` span (OpenTelemetry GenAI agent conventions).
     private static func describe(_ span: any Span, target: DiscoveredAgent, client: A2AClient, skill: String?) {
+        guard span.isRecording else { return }
         span.attributes["gen_ai.operation.name"] = "invoke_agent"
         span.attributes["gen_ai.provider.name"] = "hexr"
         span.attributes["gen_ai.agent.name"] = target.name

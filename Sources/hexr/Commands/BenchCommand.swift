@@ -104,6 +104,9 @@ struct PolicyBench: AsyncParsableCommand {
     func run() async throws {
         guard decisions > 0 else { throw ValidationError("--decisions must be positive") }
         BenchCommand.warnIfDebug()
+        let gate = try await GateBenchmark(decisions: decisions).run()
+        Console.line(String(format: "policy gate (caller principal, input document, default policy, decision span): p50 %.2f µs, p99 %.2f µs",
+                            gate.percentile(0.5).microseconds, gate.percentile(0.99).microseconds))
         for result in try PolicyBenchmark(decisions: decisions).run() {
             Console.line(String(format: "%@: decision p50 %.2f µs, p99 %.2f µs; Rego evaluation alone p50 %.2f µs, p99 %.2f µs; %d decisions (allow=%@; goal p50 ≤ 5 µs for the default policy)",
                                 result.name, result.latencies.percentile(0.5).microseconds,
