@@ -5,7 +5,7 @@ import HexrTestSupport
 import Testing
 
 /// Interop with the official Python SDK (`a2a-sdk==1.3.0`), both directions, both bindings.
-@Suite(.enabled(if: Interop.available, Interop.reason), .serialized)
+@Suite(.serialized)
 struct PythonInteropTests {
     static let bindings = ["jsonrpc", "rest"]
 
@@ -14,7 +14,7 @@ struct PythonInteropTests {
     func pythonClientAgainstSwiftServer(binding: String) async throws {
         try await withAgentServer { base, _ in
             let suite = try ExternalProcess(
-                Interop.python!, [Interop.directory.appending(path: "a2a/client_suite.py").path,
+                try Interop.requirePython(), [Interop.directory.appending(path: "a2a/client_suite.py").path,
                                   "--url", base.absoluteString, "--binding", binding])
             let status = try await suite.waitForExit(timeout: .seconds(90))
             #expect(status == 0, "\(suite.stdout)\n\(suite.stderr)")
@@ -26,7 +26,7 @@ struct PythonInteropTests {
     @Test(arguments: [AgentInterface.Binding.jsonRPC, AgentInterface.Binding.httpJSON])
     func swiftClientAgainstPythonServer(binding: String) async throws {
         let server = try ExternalProcess(
-            Interop.python!, [Interop.directory.appending(path: "a2a/echo_server.py").path,
+            try Interop.requirePython(), [Interop.directory.appending(path: "a2a/echo_server.py").path,
                               "--host", "127.0.0.1", "--port", "0"])
         defer { server.stop() }
         let base = try #require(URL(string: try await server.waitForLine(prefix: "READY ")))

@@ -103,6 +103,25 @@ import Testing
         }
     }
 
+    @Test func aFollowUpRightAfterInputRequiredWaitsForTheRunToEnd() async throws {
+        try await withService({ task in
+            if task.isContinuation {
+                try await task.addArtifact(parts: [.text("got \(task.text)")])
+                return
+            }
+            try await task.requireInput("more?")
+            try await Task.sleep(for: .milliseconds(300))  // still returning after asking
+        }) { service in
+            guard case .task(let task) = try await send(service, "hi") else { Issue.record("no task"); return }
+            #expect(task.status.state == .inputRequired)
+            guard case .task(let done) = try await send(service, "more", taskID: task.id) else {
+                Issue.record("no task"); return
+            }
+            #expect(done.status.state == .completed)
+            #expect(done.artifacts.last?.parts.first?.content == .text("got more"))
+        }
+    }
+
     @Test func returnImmediatelyAnswersBeforeTheHandlerFinishes() async throws {
         try await withService({ task in
             try await task.working()

@@ -6,7 +6,7 @@ import Testing
 /// of Tests/Fixtures/traced exports to it instead of the control plane, and one run — a 3-hop
 /// pipeline, a fan-out to 3 agents and a denied call — must arrive as one trace with the right
 /// parent links, policy-decision spans and an error span for the denial.
-@Suite(.serialized, .enabled(if: Interop.available, Interop.reason))
+@Suite(.serialized)
 struct TracingEndToEndTests {
     struct ExportedSpan: Decodable {
         let traceID: String
@@ -37,7 +37,7 @@ struct TracingEndToEndTests {
     }
 
     @Test func onePipelineAndFanOutRunIsOneTraceAtARealReceiver() async throws {
-        let python = try #require(Interop.python)
+        let python = try Interop.requirePython()
         let out = FileManager.default.temporaryDirectory.appending(path: "hexr-otlp-\(UUID().uuidString).jsonl")
         defer { try? FileManager.default.removeItem(at: out) }
         let receiver = try ExternalProcess(python, [Interop.directory.appending(path: "otlp/receiver.py").path,

@@ -84,6 +84,8 @@ import Tracing
             #expect(toB.kind == .client)
             #expect(toB.attributes["gen_ai.operation.name"]?.toSpanAttribute() == .string("invoke_agent"))
             #expect(toB.attributes["hexr.target.spiffe_id"]?.toSpanAttribute() == .string("spiffe://hexr.local/agent/acme/b"))
+            #expect(toB.attributes["hexr.caller.spiffe_id"]?.toSpanAttribute() == .string("spiffe://hexr.local/agent/acme/a"))
+            #expect(toB.attributes["server.address"]?.toSpanAttribute() == .string("127.0.0.1"))
             let atB = try #require(children(of: toB, named: "A2A SendMessage").first)
             #expect(atB.kind == .server)
             #expect(atB.attributes["hexr.caller.spiffe_id"]?.toSpanAttribute() == .string("spiffe://hexr.local/agent/acme/a"))
@@ -92,6 +94,9 @@ import Tracing
             #expect(decisionAtB.attributes["hexr.authz.reasons"]?.toSpanAttribute() == .stringArray(["same tenant"]))
             #expect(decisionAtB.attributes["hexr.authz.decision_id"] != nil)
             let handlerAtB = try #require(children(of: atB, named: "handle task").first)
+            // Task state changes are events of the handler's span.
+            #expect(handlerAtB.events.contains { $0.name == "a2a.task.artifact" })
+            #expect(handlerAtB.events.last?.name == "a2a.task.state")
             // B → C continues from B's handler.
             let toC = try #require(children(of: handlerAtB, named: "invoke_agent c").first)
             let atC = try #require(children(of: toC, named: "A2A SendMessage").first)

@@ -7,7 +7,7 @@ import SPIFFE
 import Testing
 
 /// mTLS interop with the official Python SDK, using SVIDs our signing authority issued.
-@Suite(.enabled(if: Interop.available, Interop.reason), .serialized)
+@Suite(.serialized)
 struct PythonMTLSInteropTests {
     /// The SDK client (httpx with our bundle and its SVID) runs its check suite against a Swift
     /// agent served only over SPIFFE mTLS; the agent sees the client's SPIFFE ID.
@@ -26,7 +26,7 @@ struct PythonMTLSInteropTests {
             MTLSAgentServer.make(service: service, security: security, makeCard: { EchoAgent.card(baseURL: $0) },
                                  onListening: onListening, logger: quietLogger)
         }) { base in
-            let suite = try ExternalProcess(Interop.python!, [
+            let suite = try ExternalProcess(try Interop.requirePython(), [
                 Interop.directory.appending(path: "a2a/client_suite.py").path, "--url", base.absoluteString,
                 "--binding", binding, "--cafile", bundle, "--certfile", client.cert, "--keyfile", client.key,
                 "--server-spiffe-id", "spiffe://hexr.local/agent/acme/echo",
@@ -51,7 +51,7 @@ struct PythonMTLSInteropTests {
         let bundle = try files.write(domain.authority.bundle)
         let serverID = try domain.id("/agent/acme/python-echo")
         let server = try files.write(try domain.authority.issueX509SVID(for: serverID), as: "server")
-        let python = try ExternalProcess(Interop.python!, [
+        let python = try ExternalProcess(try Interop.requirePython(), [
             Interop.directory.appending(path: "a2a/echo_server.py").path, "--host", "127.0.0.1", "--port", "0",
             "--certfile", server.cert, "--keyfile", server.key, "--cafile", bundle,
         ])

@@ -7,7 +7,6 @@ import Testing
 /// Python children are attested like any workload: by uid and interpreter path, or by pid and start time.
 @Suite(
     "py-spiffe interop",
-    .enabled(if: Interop.isConfigured, "HEXR_INTEROP_PYTHON and HEXR_INTEROP_DIR are not set (run scripts/test)"),
     .timeLimit(.minutes(1))
 )
 struct PySPIFFEInteropTests {

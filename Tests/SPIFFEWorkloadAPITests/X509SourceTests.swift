@@ -106,10 +106,26 @@ struct X509SourceTests {
         )
         try await api.withServer { _ in
             try await api.withSource { source in
+                // Wait (≤ 20 s, a loaded machine is slow) for the server's first answer, then time out.
+                let deadline = ContinuousClock.now + .seconds(20)
+                while ContinuousClock.now < deadline {
+                    if case .notReady(lastError: .permissionDenied?)? = Self.notReady(source) { break }
+                    try await Task.sleep(for: .milliseconds(20))
+                }
                 await #expect(throws: X509SourceError.timedOut(lastError: .permissionDenied("no identity issued"))) {
-                    try await source.waitUntilReady(timeout: .seconds(2))
+                    try await source.waitUntilReady(timeout: .milliseconds(300))
                 }
             }
+        }
+    }
+
+    /// Why the source has no SVID yet (`nil` once it has one).
+    private static func notReady(_ source: X509Source) -> X509SourceError? {
+        do {
+            _ = try source.currentSVID()
+            return nil
+        } catch {
+            return error
         }
     }
 

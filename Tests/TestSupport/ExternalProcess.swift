@@ -10,8 +10,21 @@ public enum Interop {
         return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appending(path: "Interop")
     }
-    public static let available = python != nil
-    public static let reason: Comment = "interop peers need HEXR_INTEROP_PYTHON; run scripts/test"
+
+    /// The interpreter, or a failure saying how to get it: interop tests fail (never skip) when the
+    /// peers are not set up.
+    public static func requirePython() throws -> String {
+        guard let python else { throw InteropNotConfigured() }
+        return python
+    }
+}
+
+/// The Python interop peers are not set up (`HEXR_INTEROP_PYTHON`).
+public struct InteropNotConfigured: Error, CustomStringConvertible {
+    public init() {}
+    public var description: String {
+        "HEXR_INTEROP_PYTHON is not set: the interop tests need the pinned Python peers; run scripts/test"
+    }
 }
 
 /// A child process started by a test; always stopped by its PID (SIGTERM, then SIGKILL).

@@ -1,4 +1,5 @@
 import Foundation
+import Tracing
 
 /// What an `AgentHandler` sees of the task it works on, and how it reports back.
 ///
@@ -18,6 +19,8 @@ public struct TaskContext: Sendable {
     public let call: A2ACallContext
     /// Whether this run continues a task that asked for input.
     public let isContinuation: Bool
+    /// The run's span: state changes and artifacts become its events.
+    var span: (any Span)?
 
     init(hub: TaskHub, task: A2ATask, message: Message, call: A2ACallContext, isContinuation: Bool) {
         self.hub = hub
@@ -72,17 +75,20 @@ public struct TaskContext: Sendable {
         let message: Message?
         if let text { message = await hub.agentMessage(text: text) } else { message = nil }
         try await hub.updateStatus(TaskStatus(state: state, message: message, timestamp: nil))
+        record("a2a.task.state", ["a2a.task.state": .string(state.rawValue)])
     }
 
     /// Moves the task to `status` (its timestamp is set by the engine when absent).
     public func setStatus(_ status: TaskStatus) async throws {
         try await hub.updateStatus(status)
+        record("a2a.task.state", ["a2a.task.state": .string(status.state.rawValue)])
     }
 
     /// Adds an artifact, or replaces the one with the same id. With `append`, the parts are added to
     /// the existing artifact of that id (streamed chunks); `lastChunk` marks the final chunk.
     public func addArtifact(_ artifact: Artifact, append: Bool = false, lastChunk: Bool = false) async throws {
         try await hub.addArtifact(artifact, append: append, lastChunk: lastChunk)
+        record("a2a.task.artifact", ["a2a.artifact.id": .string(artifact.artifactId)])
     }
 
     /// Adds a new artifact made of `parts`.
@@ -91,6 +97,13 @@ public struct TaskContext: Sendable {
             artifactId: UUID().uuidString.lowercased(), name: name, description: nil, parts: parts,
             metadata: nil, extensions: [])
         try await hub.addArtifact(artifact, append: false, lastChunk: true)
+        record("a2a.task.artifact", ["a2a.artifact.id": .string(artifact.artifactId)])
+    }
+
+    /// An event on the run's span, when it is recorded.
+    private func record(_ name: String, _ attributes: SpanAttributes) {
+        guard let span, span.isRecording else { return }
+        span.addEvent(SpanEvent(name: name, attributes: attributes))
     }
 
     /// Answers with a message instead of a task. Only allowed as the first and only thing a new

@@ -122,8 +122,10 @@ final class TaskEngine: Sendable, TaskEventSink {
                     span.attributes["a2a.task.id"] = context.taskID
                     span.attributes["a2a.context.id"] = context.contextID
                 }
-                let ending = await ServiceContext.withValue(span.context) {
-                    await Self.execute(handler, context: context, signal: signal)
+                var traced = context
+                traced.span = span
+                let ending = await ServiceContext.withValue(span.context) { [traced] in
+                    await Self.execute(handler, context: traced, signal: signal)
                 }
                 if case .threw(let description) = ending {
                     logger.notice("handler failed", metadata: ["task": "\(context.taskID)", "error": "\(description)"])

@@ -19,6 +19,8 @@ actor TaskHub {
     private var subscribers: [Int: AsyncStream<StreamResponse>.Continuation] = [:]
     private var nextSubscriberID = 0
     private var cancelSignal: CancelSignal?
+    /// The status when the current run began: a run that leaves it untouched ends by how it returned.
+    private var statusAtRunStart: TaskStatus?
     private var directReply: Message?
 
     private var pendingSave: TaskRecord?
@@ -69,6 +71,7 @@ actor TaskHub {
     /// Marks a handler run as started; `signal` cancels it.
     func beginRun(_ signal: CancelSignal) {
         cancelSignal = signal
+        statusAtRunStart = record.task.status
     }
 
     /// Ends the current run. A published task left in a non-final state is completed, failed or
@@ -77,7 +80,10 @@ actor TaskHub {
         cancelSignal = nil
         if directReply != nil { return }
         let state = record.task.status.state
-        if !state.isTerminal && !state.isInterrupted {
+        // A task the handler left waiting for input stays so — unless this run (a follow-up to that
+        // very request) never touched the status: then it ends like any other run.
+        let untouched = record.task.status == statusAtRunStart
+        if !state.isTerminal && (!state.isInterrupted || untouched) {
             switch ending {
             case .returned:
                 try? await updateStatus(TaskStatus(state: .completed, message: nil, timestamp: nil))

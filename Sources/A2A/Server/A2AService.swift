@@ -114,6 +114,10 @@ public final class A2AService: Sendable {
                 throw A2AError.unsupportedOperation(
                     "Task \(taskID) is in terminal state: \(task.status.state.rawValue)")
             }
+            // A handler that asked for input may still be returning: give it a moment to end its run.
+            if task.status.state.isInterrupted, await lease.hub.isRunning {
+                await Self.waitForRunEnd(of: lease.hub, atMost: .seconds(5))
+            }
             guard await !lease.hub.isRunning else {
                 throw A2AError.unsupportedOperation(
                     "Task \(taskID) is still being worked on; only a task waiting for input accepts a new message")
@@ -137,6 +141,18 @@ public final class A2AService: Sendable {
         let events = await lease.hub.subscribe(startingWithSnapshot: false)
         try await engine.startRun(lease, message: message, call: context, isContinuation: false)
         return (lease, events)
+    }
+
+    /// Waits (polling, bounded by `limit`) until the hub's run has ended.
+    private static func waitForRunEnd(of hub: TaskHub, atMost limit: Duration) async {
+        let deadline = ContinuousClock.now + limit
+        while await hub.isRunning, ContinuousClock.now < deadline {
+            do {
+                try await Task.sleep(for: .milliseconds(5))
+            } catch {
+                return
+            }
+        }
     }
 
     private static func validate(_ message: Message) throws(A2AError) {

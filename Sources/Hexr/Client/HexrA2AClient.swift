@@ -21,6 +21,7 @@ public final class HexrA2AClient: Sendable {
     private let transport: PooledHTTPClient
     private let tracing: TracePropagatingTransport
     private let tracer: any Tracer
+    private let source: any TLSIdentitySource
     private let expected = ExpectedPeers()
     /// Which agent replica holds which task (to answer getTask/wait/cancel by task id).
     private let owners = Mutex<[String: TaskOwner]>([:])
@@ -50,6 +51,7 @@ public final class HexrA2AClient: Sendable {
                 tracer: any Tracer = InstrumentationSystem.tracer, discoveryTTL: Duration = .seconds(2)) {
         self.registry = registry
         self.tracer = tracer
+        self.source = source
         self.discoveryTTL = discoveryTTL
         let expected = self.expected
         // Calls answer at once (sends return the task immediately; waiting follows a stream), so a
@@ -78,14 +80,14 @@ public final class HexrA2AClient: Sendable {
             var pick = try await self.pick(agent, tenant: tenant)
             let response: SendMessageResponse
             do {
-                Self.describe(span, target: pick.agent, client: pick.client, skill: skill)
+                describe(span, target: pick.agent, client: pick.client, skill: skill)
                 response = try await pick.client.sendMessage(request)
             } catch PooledHTTPClientError.cannotConnect {
                 // The replica is gone (stopped, restarted elsewhere) and nothing was sent: ask the
                 // registry again, once. Other failures are not retried — the message may have arrived.
                 forget(agent)
                 pick = try await self.pick(agent, tenant: tenant)
-                Self.describe(span, target: pick.agent, client: pick.client, skill: skill)
+                describe(span, target: pick.agent, client: pick.client, skill: skill)
                 response = try await pick.client.sendMessage(request)
             }
             switch response {
@@ -111,8 +113,9 @@ public final class HexrA2AClient: Sendable {
     }
 
     /// The attributes of an `invoke_agent` span (OpenTelemetry GenAI agent conventions).
-    private static func describe(_ span: any Span, target: DiscoveredAgent, client: A2AClient, skill: String?) {
+    private func describe(_ span: any Span, target: DiscoveredAgent, client: A2AClient, skill: String?) {
         guard span.isRecording else { return }
+        if let caller = try? source.currentIdentity().svid.id { span.attributes["hexr.caller.spiffe_id"] = caller.description }
         span.attributes["gen_ai.operation.name"] = "invoke_agent"
         span.attributes["gen_ai.provider.name"] = "hexr"
         span.attributes["gen_ai.agent.name"] = target.name
@@ -130,7 +133,7 @@ public final class HexrA2AClient: Sendable {
     public func stream(agent: String, message: String, tenant: String? = nil) async throws -> A2AClientEventStream {
         return try await tracer.withSpan("invoke_agent \(agent)", ofKind: .client) { span in
             let pick = try await self.pick(agent, tenant: tenant)
-            Self.describe(span, target: pick.agent, client: pick.client, skill: nil)
+            describe(span, target: pick.agent, client: pick.client, skill: nil)
             span.attributes["rpc.method"] = "a2a/SendStreamingMessage"
             return try await pick.client.sendStreamingMessage(SendMessageRequest(message: .user(message)))
         }

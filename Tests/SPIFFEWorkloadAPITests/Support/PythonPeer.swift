@@ -5,8 +5,6 @@ import Synchronization
 enum Interop {
     static let python = ProcessInfo.processInfo.environment["HEXR_INTEROP_PYTHON"]
     static let directory = ProcessInfo.processInfo.environment["HEXR_INTEROP_DIR"]
-    static var isConfigured: Bool { python != nil && directory != nil }
-
     /// The interpreter's real executable, as `/proc/<pid>/exe` shows it.
     static var resolvedPython: String? {
         python.map { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path }
@@ -41,7 +39,7 @@ final class PythonPeer: Sendable {
 
     init(_ script: String, _ arguments: [String] = [], socketPath: String) throws {
         guard let python = Interop.python, let directory = Interop.directory else {
-            throw TestFailure("interop peers are not configured")
+            throw TestFailure("HEXR_INTEROP_PYTHON and HEXR_INTEROP_DIR are not set: run scripts/test")
         }
         var environment = ProcessInfo.processInfo.environment
         environment["SPIFFE_ENDPOINT_SOCKET"] = "unix://" + socketPath
