@@ -11,7 +11,8 @@ import Testing
 @Suite struct OPAAuthorizerTests {
     static let allowAnswer = #"{"decision_id":"4f3c-d1","result":{"allow":true,"reasons":["same tenant"]}}"#
 
-    func authorizer(_ baseURL: URL, timeout: Duration = .seconds(2), cacheTTL: Duration = .zero) -> OPAAuthorizer {
+    /// Tests that are not about the timeout give OPA ample time (a loaded machine answers slowly).
+    func authorizer(_ baseURL: URL, timeout: Duration = .seconds(15), cacheTTL: Duration = .zero) -> OPAAuthorizer {
         var logger = Logger(label: "test.opa")
         logger.logLevel = .critical
         return OPAAuthorizer(baseURL: baseURL, timeout: timeout, cacheTTL: cacheTTL, logger: logger)

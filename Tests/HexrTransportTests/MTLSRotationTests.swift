@@ -14,8 +14,8 @@ import Testing
         let domain = try TestDomain()
         let serverID = "/agent/acme/server"
         let clientID = "/agent/acme/alice"
-        let server = StaticTLSIdentitySource(svid: try domain.svid(serverID, ttl: 5), bundles: domain.bundles)
-        let client = StaticTLSIdentitySource(svid: try domain.svid(clientID, ttl: 5), bundles: domain.bundles)
+        let server = StaticTLSIdentitySource(svid: try domain.svid(serverID, ttl: 120), bundles: domain.bundles)
+        let client = StaticTLSIdentitySource(svid: try domain.svid(clientID, ttl: 120), bundles: domain.bundles)
         try await withMTLSServer(source: server) { base, refusals in
             let (pooled, transport) = try mtlsClient(base, source: client, server: .exact(try domain.id(serverID)))
             // A second client opens a fresh connection (a full handshake) for every request.
@@ -52,8 +52,8 @@ import Testing
                             client.update(bundles: domain.bundles)
                         }
                         if round == 9 { try domain.authority.activateNextAuthority() }
-                        server.update(svid: try domain.svid(serverID, ttl: 5))
-                        client.update(svid: try domain.svid(clientID, ttl: 5))
+                        server.update(svid: try domain.svid(serverID, ttl: 120))
+                        client.update(svid: try domain.svid(clientID, ttl: 120))
                         if round.isMultiple(of: 3) { await transport.closeIdleConnections() }
                     }
                     rotated.increment()
