@@ -149,9 +149,13 @@ public final class HexrA2AClient: Sendable {
     public func wait(for task: A2ATask, timeout: Duration = .seconds(300)) async throws -> A2ATask {
         let deadline = ContinuousClock.now + timeout
         var current = try await getTask(task.id)
+        var streamFailed = false
         while !current.status.state.isTerminal && !current.status.state.isInterrupted {
             guard ContinuousClock.now < deadline else { throw HexrClientError.timedOut(taskID: task.id) }
-            if !(await followEvents(of: task.id)) { try await Task.sleep(for: .milliseconds(50)) }
+            // A stream that could not be followed most often means the task ended in between: read
+            // again at once, and pause only when the previous attempt failed too.
+            if streamFailed { try await Task.sleep(for: .milliseconds(50)) }
+            streamFailed = !(await followEvents(of: task.id))
             current = try await getTask(task.id)
         }
         return current
