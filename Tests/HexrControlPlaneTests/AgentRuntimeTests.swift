@@ -106,4 +106,40 @@ import Testing
             }
         }
     }
+
+    @Test func aRefusedRegistrationEndsTheAgentWithTheRegistrysReason() async throws {
+        try await TestRegistry.run { registry in
+            // The SVID names research-analyst; the card would say coordinator.
+            let agent = HexrAgentRuntime(
+                config: AgentConfig(name: "coordinator", tenant: "acme-corp", a2a: true), handler: Researcher(),
+                runtime: HexrRuntimeConfiguration(
+                    identity: StaticTLSIdentitySource(svid: try registry.domain.svid("/agent/acme-corp/research-analyst"),
+                                                      bundles: registry.domain.bundles),
+                    registryURL: registry.url, registryID: try registry.registryID, authorizer: registry.authorizer,
+                    logger: quietLogger))
+            do {
+                try await agent.run()
+                Issue.record("an agent whose card names another agent kept running")
+            } catch let error as RegistryClientError {
+                guard case .refused(403, "NAME_MISMATCH", _) = error else {
+                    Issue.record("unexpected refusal: \(error)")
+                    return
+                }
+            }
+        }
+    }
+
+    @Test(.timeLimit(.minutes(1))) func anAgentThatCannotListenFailsInsteadOfHanging() async throws {
+        try await TestRegistry.run { registry in
+            let taken = try #require(registry.url.port)  // the registry's own port
+            let agent = HexrAgentRuntime(
+                config: AgentConfig(name: "research-analyst", tenant: "acme-corp", a2a: true), handler: Researcher(),
+                runtime: HexrRuntimeConfiguration(
+                    identity: StaticTLSIdentitySource(svid: try registry.domain.svid("/agent/acme-corp/research-analyst"),
+                                                      bundles: registry.domain.bundles),
+                    registryURL: registry.url, registryID: try registry.registryID, authorizer: registry.authorizer,
+                    port: taken, logger: quietLogger))
+            await #expect(throws: (any Error).self) { try await agent.run() }
+        }
+    }
 }

@@ -105,13 +105,29 @@ public final class HexrAgentRuntime: Service {
         let server = MTLSAgentServer.make(
             service: service, security: security, host: runtime.host, port: runtime.port,
             makeCard: { Self.card(config, base: $0, id: ownID) }, onListening: { sink.yield($0) }, logger: runtime.logger)
+        // The server runs in a group of its own: it follows this service's graceful shutdown, and
+        // is shut down gracefully (never cancelled) when registration is refused.
+        let serverGroup = ServiceGroup(services: [server], gracefulShutdownSignals: [], logger: runtime.logger)
         try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await server.run() }
+            group.addTask {
+                defer { sink.finish() }  // a server that fails to start ends the wait below
+                try await serverGroup.run()
+            }
             var iterator = urls.makeAsyncIterator()
-            guard await iterator.next() != nil else { return }
+            guard await iterator.next() != nil else {
+                try await group.waitForAll()  // why it did not start
+                return
+            }
             served.withLock { $0 = service.card }
-            try await registerAndKeepAlive(card: service.card)
+            let registration: Result<Void, any Error>
+            do {
+                registration = .success(try await registerAndKeepAlive(card: service.card))
+            } catch {
+                registration = .failure(error)
+                await serverGroup.triggerGracefulShutdown()
+            }
             try await group.waitForAll()
+            try registration.get()
         }
     }
 
