@@ -61,6 +61,13 @@ import Testing
             #expect(listed.contains("spiffe://hexr.local/agent/acme/alpha"), "\(listed)\n\(run.up.stdout)")
             #expect(listed.contains("spiffe://hexr.local/agent/globex/gamma"))
             #expect(listed.contains("healthy"))
+            // `hexr up` reports each agent as it comes up.
+            let deadline = ContinuousClock.now + .seconds(10)
+            while !run.up.stdout.contains("hexr: gamma is up at https://127.0.0.1:"), ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            #expect(run.up.stdout.contains("hexr: alpha is up at https://127.0.0.1:"), "\(run.up.stdout)")
+            #expect(run.up.stdout.contains("as spiffe://hexr.local/agent/globex/gamma"))
             let acme = try await run.cli("agents", "--tenant", "acme").out
             #expect(acme.contains("/acme/alpha") && acme.contains("/acme/beta") && !acme.contains("gamma"), "\(acme)")
 
@@ -108,6 +115,12 @@ import Testing
             kill(beta, SIGKILL)
             let afterKill = try await run.agents { !$0.contains("/acme/beta") }
             #expect(!afterKill.contains("/acme/beta"), "\(afterKill)")
+            let reportDeadline = ContinuousClock.now + .seconds(10)
+            while !run.up.stdout.contains("hexr: spiffe://hexr.local/agent/acme/beta left the registry"),
+                  ContinuousClock.now < reportDeadline {
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            #expect(run.up.stdout.contains("hexr: spiffe://hexr.local/agent/acme/beta left the registry"))
 
             // alpha (restart: on-failure) is relaunched with the same identity and state.
             let alpha = try #require(run.pid(of: "alpha"))

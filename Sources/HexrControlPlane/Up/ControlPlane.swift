@@ -27,6 +27,8 @@ public final class ControlPlane: Sendable {
     public let operatorID: SPIFFEID
     /// The spans the agents export (`hexr trace`).
     public let spans: SQLiteSpanStore
+    /// The agent registry this control plane serves.
+    public let registry: RegistryService
     let registryServer: RegistryServer
     let registryURLs: AsyncStream<URL>
     let traceSink: OTLPSink
@@ -58,7 +60,7 @@ public final class ControlPlane: Sendable {
         }
         registryIdentity = StaticTLSIdentitySource(svid: try authority.issueX509SVID(for: registryID),
                                                    bundles: BundleSet([authority.bundle]))
-        let registry = RegistryService(
+        registry = RegistryService(
             store: try SQLiteRegistryStore(path: stateDirectory.appending(path: "registry.sqlite").path),
             authorizer: authorizer, registryID: registryID, leaseDuration: leaseDuration,
             operators: [operatorID], logger: logger)

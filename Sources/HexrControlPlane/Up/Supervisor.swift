@@ -109,6 +109,23 @@ public final class Supervisor: Sendable {
         output("hexr: \(restart == 0 ? "started" : "restarted") \(slot.label) (pid \(process.pid)) as \(slot.spiffeID)")
     }
 
+    /// Prints the agents that came up in the registry (where they serve) and those that left it.
+    private func reportRegistrations(_ known: inout [SPIFFEID: String]) async {
+        guard let alive = try? await controlPlane.registry.allAgents(caller: controlPlane.operatorID) else { return }
+        var now: [SPIFFEID: String] = [:]
+        for agent in alive {
+            let endpoint = agent.card.supportedInterfaces.first?.url ?? "-"
+            now[agent.spiffeID] = endpoint
+            if known[agent.spiffeID] != endpoint {
+                output("hexr: \(agent.name) is up at \(endpoint) as \(agent.spiffeID)")
+            }
+        }
+        for (id, _) in known where now[id] == nil {
+            output("hexr: \(id) left the registry")
+        }
+        known = now
+    }
+
     /// A relative command path (one containing `/`) is relative to the manifest's directory.
     private func resolve(_ command: [String]) -> [String] {
         guard let first = command.first, first.contains("/"), !first.hasPrefix("/") else { return command }
@@ -120,7 +137,11 @@ public final class Supervisor: Sendable {
     private func supervise(_ slots: [Slot]) async {
         var reported = Set<Int32>()
         var restarts: [String: Int] = [:]
+        var registered: [SPIFFEID: String] = [:]
+        var tick = 0
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            if tick % 3 == 0 { await reportRegistrations(&registered) }
+            tick += 1
             for agent in launched.withLock({ $0 }) {
                 guard let code = agent.exitStatus, reported.insert(agent.pid).inserted else { continue }
                 output("hexr: \(agent.label) exited with status \(code)")
