@@ -63,4 +63,15 @@ import Testing
             #expect(error.description.contains(mention), "\(error.description)")
         }
     }
+
+    @Test(arguments: ["hello/hexr.yaml", "fan-out/hexr.yaml", "fan-out/serve.yaml", "pipeline/hexr.yaml"])
+    func everyExampleManifestLoads(path: String) throws {
+        let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appending(path: "Examples")
+        let manifest = try Manifest.load(examples.appending(path: path))
+        #expect(!manifest.agents.isEmpty)
+        if let policy = manifest.policy {
+            #expect(FileManager.default.fileExists(atPath: policy.path), "\(policy.path)")
+        }
+    }
 }
