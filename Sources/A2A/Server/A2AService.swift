@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Synchronization
+import Tracing
 
 /// The A2A v1.0 operations of one agent, independent of any binding.
 ///
@@ -13,6 +14,12 @@ import Synchronization
 public final class A2AService: Sendable {
     private let settings: Mutex<A2AServiceConfiguration>
     let engine: TaskEngine
+    /// Fixed at creation (only the cards change later), so requests read them without copying the
+    /// whole configuration.
+    private let gate: (any A2ARequestGate)?
+    private let operators: Set<String>
+    /// Traces this agent's requests and handler runs (`A2AServiceConfiguration.tracer`).
+    public let tracer: any Tracer
 
     public init(
         configuration: A2AServiceConfiguration, handler: any AgentHandler,
@@ -20,6 +27,9 @@ public final class A2AService: Sendable {
         logger: Logger = Logger(label: "a2a.service")
     ) {
         self.settings = Mutex(configuration)
+        self.gate = configuration.gate
+        self.operators = configuration.operators
+        self.tracer = configuration.tracer
         self.engine = TaskEngine(handler: handler, store: store, pushSender: pushSender,
                                  pushRetryDelays: configuration.pushRetryDelays, tracer: configuration.tracer,
                                  logger: logger)
@@ -256,7 +266,7 @@ public final class A2AService: Sendable {
     }
 
     private func isOperator(_ context: A2ACallContext) -> Bool {
-        context.caller.map(configuration.operators.contains) ?? false
+        context.caller.map(operators.contains) ?? false
     }
 
     // MARK: Push notification configs
@@ -365,7 +375,7 @@ public final class A2AService: Sendable {
 
     private func admit(_ request: A2AGateRequest, _ context: A2ACallContext) async throws(A2AError) {
         context.label(request)
-        guard let gate = configuration.gate else { return }
+        guard let gate else { return }
         try await gate.admit(request, context: context)
     }
 

@@ -51,7 +51,7 @@ struct A2AResponder: HTTPResponder {
             body: Data(buffer: body, byteTransferStrategy: .noCopy))
         var call = try await callContext(context)
         // Continue the caller's trace (`traceparent`); the service names the span after the method.
-        let tracer = service.configuration.tracer
+        let tracer = service.tracer
         var parent = ServiceContext.current ?? .topLevel
         tracer.extract(a2aRequest.headers, into: &parent, using: HeaderListExtractor())
         let span = tracer.startSpan("A2A \(request.method.rawValue) \(path)", context: parent, ofKind: .server)
