@@ -26,6 +26,27 @@ struct X509SourceTests {
         }
     }
 
+    @Test("withReadySource runs the body with the first SVID, and the source ends with it")
+    func withReadySource() async throws {
+        let api = try TestWorkloadAPI()
+        defer { api.removeDirectory() }
+        try api.registerSelf("/workload")
+        try await api.withServer { _ in
+            let (id, source) = try await X509Source.withReadySource(
+                endpoint: api.endpoint, timeout: .seconds(10), logger: Logger(label: "test")
+            ) { source, context in
+                let current = try source.currentSVID().id
+                #expect(current == context.defaultSVID.id)
+                return (context.defaultSVID.id, source)
+            }
+            #expect(id == TestWorkloadAPI.id("/workload"))
+            let ended: Void? = try await withTimeout(5, "updates() of the stopped source to end") {
+                for await _ in source.updates() {}
+            }
+            #expect(ended != nil)
+        }
+    }
+
     @Test("an SVID renewed at half its TTL is pushed to the open stream and to subscribers")
     func svidRenewalPushed() async throws {
         let api = try TestWorkloadAPI()

@@ -83,7 +83,6 @@ extension HexrAgent {
 
     private static func launchFromEnvironment(logger: Logger) async throws {
         let environment = try HexrEnvironment()
-        let source = try X509Source(endpoint: environment.workloadAPI, logger: logger)
         let authorizer: any Authorizer = if let opa = environment.opaURL {
             OPAAuthorizer(baseURL: opa, logger: logger)
         } else if let directory = environment.policyDirectory {
@@ -91,10 +90,9 @@ extension HexrAgent {
         } else {
             EmbeddedAuthorizer(bundle: try .defaultPolicy(), logger: logger)
         }
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await source.run() }
-            defer { group.cancelAll() }
-            let ownID = try await source.waitUntilReady(timeout: .seconds(30)).defaultSVID.id
+        try await X509Source.withReadySource(endpoint: environment.workloadAPI, timeout: .seconds(30),
+                                             logger: logger) { source, context in
+            let ownID = context.defaultSVID.id
             let registryID = try environment.registryID ?? SPIFFEID(trustDomain: ownID.trustDomain, path: "/hexr/registry")
             let taskStore: any TaskStore = if let directory = environment.stateDirectory {
                 try SQLiteTaskStore(path: directory.appending(path: "tasks.sqlite").path)

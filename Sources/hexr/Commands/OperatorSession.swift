@@ -37,34 +37,32 @@ struct OperatorSession {
         }
         var logger = Logger(label: "hexr.cli")
         logger.logLevel = .error
-        let source = try X509Source(endpoint: try WorkloadAPIEndpoint(parsing: endpoint.workloadAPI), logger: logger)
-        return try await withThrowingTaskGroup(of: Void.self) { tasks in
-            tasks.addTask { try await source.run() }
-            defer { tasks.cancelAll() }
-            let context: X509Context
-            do {
-                context = try await source.waitUntilReady(timeout: .milliseconds(Int64(options.timeout * 1000)))
-            } catch {
-                throw ValidationError("the Workload API at \(endpoint.workloadAPI) issued no identity to this process: "
-                    + "\(error) (operator commands must run as the user that runs `hexr up`, with the same hexr executable)")
+        do {
+            return try await X509Source.withReadySource(
+                endpoint: try WorkloadAPIEndpoint(parsing: endpoint.workloadAPI),
+                timeout: .milliseconds(Int64(options.timeout * 1000)), logger: logger
+            ) { source, context in
+                let identity = context.defaultSVID.id
+                guard identity.description == endpoint.operatorID else {
+                    throw ValidationError("this process got \(identity), not the operator identity \(endpoint.operatorID)")
+                }
+                let refusals = TLSRefusalLog(logger: logger)
+                let registry = RegistryClient(baseURL: endpoint.registryURL, source: source,
+                                              registryID: try SPIFFEID(parsing: endpoint.registryID), refusals: refusals)
+                let session = OperatorSession(endpoint: endpoint, identity: identity, registry: registry,
+                                              a2a: HexrA2AClient(registry: registry, source: source, refusals: refusals))
+                do {
+                    let result = try await body(session)
+                    await session.a2a.close()
+                    return result
+                } catch {
+                    await session.a2a.close()
+                    throw error
+                }
             }
-            let identity = context.defaultSVID.id
-            guard identity.description == endpoint.operatorID else {
-                throw ValidationError("this process got \(identity), not the operator identity \(endpoint.operatorID)")
-            }
-            let refusals = TLSRefusalLog(logger: logger)
-            let registry = RegistryClient(baseURL: endpoint.registryURL, source: source,
-                                          registryID: try SPIFFEID(parsing: endpoint.registryID), refusals: refusals)
-            let session = OperatorSession(endpoint: endpoint, identity: identity, registry: registry,
-                                          a2a: HexrA2AClient(registry: registry, source: source, refusals: refusals))
-            do {
-                let result = try await body(session)
-                await session.a2a.close()
-                return result
-            } catch {
-                await session.a2a.close()
-                throw error
-            }
+        } catch let error as X509SourceError {
+            throw ValidationError("the Workload API at \(endpoint.workloadAPI) issued no identity to this process: "
+                + "\(error) (operator commands must run as the user that runs `hexr up`, with the same hexr executable)")
         }
     }
 }

@@ -22,11 +22,9 @@ enum Impostor {
         let environment = try HexrEnvironment()
         var logger = Logger(label: "probe.impostor")
         logger.logLevel = .error
-        let source = try X509Source(endpoint: environment.workloadAPI, logger: logger)
-        return try await withThrowingTaskGroup(of: Void.self) { tasks in
-            tasks.addTask { try await source.run() }
-            defer { tasks.cancelAll() }
-            let own = try await source.waitUntilReady(timeout: .seconds(20)).defaultSVID.id
+        return try await X509Source.withReadySource(endpoint: environment.workloadAPI, timeout: .seconds(20),
+                                                    logger: logger) { source, context in
+            let own = context.defaultSVID.id
             let registry = RegistryClient(
                 baseURL: environment.registryURL, source: source,
                 registryID: try environment.registryID ?? SPIFFEID(trustDomain: own.trustDomain, path: "/hexr/registry"),
