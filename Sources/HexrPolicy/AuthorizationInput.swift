@@ -22,6 +22,8 @@ public struct AuthorizationInput: Sendable, Hashable {
         public let agent: String?
         /// The principal as a Rego object, built once.
         let regoValue: RegoValue
+        /// Its Envoy-style alias `{"principal": spiffe_id}`, built once.
+        let attributeValue: RegoValue
 
         /// The principal named by `id`; tenant and agent are read from Hexr's ID scheme.
         public init(_ id: SPIFFEID) {
@@ -44,6 +46,7 @@ public struct AuthorizationInput: Sendable, Hashable {
                 ("tenant", tenant.map(RegoValue.string)),
                 ("trust_domain", .string(trustDomain)),
             ])
+            attributeValue = AuthorizationInput.object([("principal", .string(spiffeID))])
         }
     }
 
@@ -96,8 +99,8 @@ public struct AuthorizationInput: Sendable, Hashable {
                 ("task_id", action.taskID.map(RegoValue.string)),
             ])),
             ("attributes", Self.object([
-                ("destination", Self.object([("principal", .string(destination.spiffeID))])),
-                ("source", Self.object([("principal", .string(source.spiffeID))])),
+                ("destination", destination.attributeValue),
+                ("source", source.attributeValue),
             ])),
             ("destination", destination.regoValue),
             ("request", Self.object([
@@ -110,30 +113,34 @@ public struct AuthorizationInput: Sendable, Hashable {
 
     /// An object from keys in ascending order; absent values are left out.
     static func object(_ fields: [(String, RegoValue?)]) -> RegoValue {
-        .object(RegoObject(fields.compactMap { key, value in value.map { (RegoValue.string(key), $0) } }))
+        var entries: [RegoObject.Entry] = []
+        entries.reserveCapacity(fields.count)
+        for (key, value) in fields {
+            if let value { entries.append((.string(key), value)) }
+        }
+        return .object(RegoObject(entries: entries))
     }
 
     /// The input as JSON (for OPA and the decision log).
     public var json: [UInt8] { regoValue.jsonData() }
 }
 
-/// RFC 3339 UTC timestamps with milliseconds (`2026-11-25T21:40:00.123Z`). The date-and-seconds
-/// part is cached per second: decisions come in bursts within the same second.
+/// RFC 3339 UTC timestamps with milliseconds (`2026-11-25T21:40:00.123Z`). The last string is
+/// cached per millisecond: decisions come in bursts, hundreds within the same millisecond.
 enum RFC3339 {
-    private static let lastSecond = Mutex<(second: Int64, prefix: String)>((.min, ""))
+    private static let last = Mutex<(millisecond: Int64, text: String)>((.min, ""))
 
     static func format(_ date: Date) -> String {
         let interval = date.timeIntervalSince1970
         let seconds = interval.rounded(.down)
         let millis = min(999, Int((interval - seconds) * 1000))
-        let second = Int64(seconds)
-        let prefix = lastSecond.withLock { cached -> String in
-            if cached.second == second { return cached.prefix }
-            let formatted = secondsPrefix(second)
-            cached = (second, formatted)
-            return formatted
+        let millisecond = Int64(seconds) * 1000 + Int64(millis)
+        return last.withLock { cached -> String in
+            if cached.millisecond == millisecond { return cached.text }
+            let text = secondsPrefix(Int64(seconds)) + pad(millis, 3) + "Z"
+            cached = (millisecond, text)
+            return text
         }
-        return prefix + pad(millis, 3) + "Z"
     }
 
     /// `YYYY-MM-DDTHH:MM:SS.` for `second` since 1970, UTC.

@@ -12,7 +12,13 @@ public struct RegoObject: Sendable, Hashable, Sequence {
 
     /// An object from key/value pairs; for duplicate keys the last pair wins (as in JSON).
     public init<S: Sequence>(_ pairs: S) where S.Element == (RegoValue, RegoValue) {
-        let pairs = pairs.map { Entry($0.0, $0.1) }
+        self.init(entries: pairs.map { Entry($0.0, $0.1) })
+    }
+
+    /// An object from entries; for duplicate keys the last entry wins. Entries already in key order
+    /// (the common case for documents built by code) are taken as they are, without sorting.
+    /// Not generic, so callers in other modules get a specialized, allocation-light path.
+    public init(entries pairs: [Entry]) {
         if RegoObject.isStrictlyIncreasing(pairs) {
             entries = pairs
             return
