@@ -117,7 +117,7 @@ import Testing
         }
     }
 
-    @Test func findsTracesByIDTaskAndLastRun() throws {
+    @Test func findsTracesByIDTaskAndLastRun() async throws {
         let store = try SQLiteSpanStore(
             path: FileManager.default.temporaryDirectory.appending(path: "hexr-spans-\(UUID().uuidString).sqlite").path)
         let spans = try OTLPTraceDecoding.spans(fromProtobuf: try Self.export())
@@ -125,8 +125,8 @@ import Testing
         let lone = RecordedSpan(traceID: String(repeating: "ab", count: 16), spanID: "0909090909090909",
                                 parentSpanID: nil, name: "run idle", kind: "internal", service: "idle",
                                 startNanos: 50_000_000, endNanos: 60_000_000)
-        try store.save(spans + [lone])
-        try store.save(spans)  // exporters may retry: no duplicates
+        try await store.save(spans + [lone])
+        try await store.save(spans)  // exporters may retry: no duplicates
         let trace = "0102030405060708090a0b0c0d0e0f10"
         #expect(try store.spans(ofTrace: trace).map(\.name)
             == ["run coordinator", "invoke_agent vault", "A2A SendMessage", "hexr.authz.decision"])
