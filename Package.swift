@@ -117,6 +117,7 @@ let package = Package(
                 "A2A", "A2AHTTP", "SPIFFE",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOTLS", package: "swift-nio"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),
@@ -280,7 +281,7 @@ let package = Package(
         .testTarget(
             name: "HexrTransportTests",
             dependencies: [
-                "HexrTransport", "A2A", "A2AHTTP", "SPIFFE", "HexrTestSupport",
+                "HexrTransport", "A2A", "A2AHTTP", "SPIFFE", "SPIFFEWorkloadAPI", "Hexr", "HexrTestSupport",
                 .product(name: "X509", package: "swift-certificates"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SwiftASN1", package: "swift-asn1"),

@@ -36,8 +36,9 @@ public struct SPIFFEServerTLSChannel<BaseChannel: ServerChildChannel>: ServerChi
             let callback = verification.callback(channel: channel, authorizer: authorizer) { [identities] id in
                 identities.set(id, for: channel)
             }
-            try channel.pipeline.syncOperations.addHandler(
-                NIOSSLServerHandler(context: context, customVerificationCallbackWithMetadata: callback))
+            try channel.pipeline.syncOperations.addHandlers(
+                NIOSSLServerHandler(context: context, customVerificationCallbackWithMetadata: callback),
+                HandshakeFailureRecorder(refusals: verification.refusals, peerRole: .client))
         }.flatMap {
             base.setup(channel: channel, logger: logger)
         }

@@ -13,9 +13,10 @@ struct WhoAmIAgent: AgentHandler {
     }
 }
 
-/// Runs a WhoAmI agent over mTLS for the duration of `body`.
+/// Runs a WhoAmI agent over mTLS for the duration of `body`; the server takes its TLS identity from `source`
+/// (a `StaticTLSIdentitySource`, or an `X509Source` as in production).
 func withMTLSServer<T: Sendable>(
-    source: StaticTLSIdentitySource, refusals: TLSRefusalLog = TLSRefusalLog(logger: quietLogger),
+    source: any TLSIdentitySource, refusals: TLSRefusalLog = TLSRefusalLog(logger: quietLogger),
     handler: any AgentHandler = WhoAmIAgent(),
     _ body: @Sendable (_ baseURL: URL, _ refusals: TLSRefusalLog) async throws -> T
 ) async throws -> T {
