@@ -49,13 +49,15 @@ import Testing
         try await withAgentServer { base, _ in
             let transport = PooledHTTPClient()
             let client = try await makeClient(base, binding: AgentInterface.Binding.jsonRPC, transport: transport)
-            guard case .task(let slow) = try await client.sendMessage(
-                text: "slow", configuration: SendMessageConfiguration(returnImmediately: true)) else { return }
+            let started = try await client.sendMessage(
+                text: "slow", configuration: SendMessageConfiguration(returnImmediately: true))
+            guard case .task(let slow) = started else { Issue.record("expected a task, got \(started)"); return }
             do {
                 var events = try await client.subscribeToTask(id: slow.id).makeAsyncIterator()
                 _ = try await events.next()  // read the snapshot, then drop the stream
             }
-            guard case .task(let next) = try await client.sendMessage(text: "after") else { return }
+            let after = try await client.sendMessage(text: "after")
+            guard case .task(let next) = after else { Issue.record("expected a task, got \(after)"); return }
             #expect(next.status.state == .completed)
         }
     }

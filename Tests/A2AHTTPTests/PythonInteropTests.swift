@@ -62,15 +62,23 @@ struct PythonInteropTests {
         #expect(kinds == ["task", "TASK_STATE_WORKING", "artifact", "TASK_STATE_COMPLETED"])
 
         // Multi-turn.
-        guard case .task(let asking) = try await client.sendMessage(text: "input") else { return }
+        let askingResponse = try await client.sendMessage(text: "input")
+        guard case .task(let asking) = askingResponse else {
+            Issue.record("expected an input-required task, got \(askingResponse)"); return
+        }
         #expect(asking.status.state == .inputRequired)
-        guard case .task(let answered) = try await client.sendMessage(
-            text: "more", contextID: asking.contextId, taskID: asking.id) else { return }
+        let answeredResponse = try await client.sendMessage(text: "more", contextID: asking.contextId, taskID: asking.id)
+        guard case .task(let answered) = answeredResponse else {
+            Issue.record("expected the follow-up to answer with a task, got \(answeredResponse)"); return
+        }
         #expect(answered.status.state == .completed)
 
         // Cancel, subscribe, not-cancelable, not-found.
-        guard case .task(let slow) = try await client.sendMessage(
-            text: "slow", configuration: SendMessageConfiguration(returnImmediately: true)) else { return }
+        let slowResponse = try await client.sendMessage(
+            text: "slow", configuration: SendMessageConfiguration(returnImmediately: true))
+        guard case .task(let slow) = slowResponse else {
+            Issue.record("expected a task, got \(slowResponse)"); return
+        }
         let subscription = try await client.subscribeToTask(id: slow.id)
         var iterator = subscription.makeAsyncIterator()
         guard case .task(let snapshot) = try await iterator.next() else { Issue.record("no snapshot"); return }

@@ -8,30 +8,72 @@ struct SPIFFEIDTests {
     static let trustDomainBytes = Set(Array("abcdefghijklmnopqrstuvwxyz0123456789.-_".utf8))
     static let pathBytes = trustDomainBytes.union(Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ".utf8))
 
-    @Test("every byte 0-255 in the trust domain is accepted iff it is in [a-z0-9.-_]")
+    /// Each of the 255 probes (0x00-0xFF without `/`) as its own one-scalar string: 0x00-0x7F is that
+    /// ASCII byte, 0x80-0xFF is the scalar U+0080-U+00FF (two UTF-8 bytes), so no two probes collapse
+    /// into the same text (as decoding a lone byte >= 0x80 would: every one becomes U+FFFD).
+    static func probes() -> [(value: UInt8, text: String)] {
+        (UInt8.min...UInt8.max).filter { $0 != UInt8(ascii: "/") }
+            .map { (value: $0, text: String(Character(Unicode.Scalar($0)))) }
+    }
+
+    /// SPIFFE-ID §2.1: trust domain characters are limited to `[a-z0-9.-_]`; checked for every ASCII
+    /// byte and every scalar U+0080-U+00FF, each refused with go-spiffe's `badTrustDomainChar`.
+    @Test("every scalar U+0000-U+00FF in the trust domain is accepted iff it is in [a-z0-9.-_]")
     func trustDomainBytes() throws {
-        for byte in UInt8.min...UInt8.max where byte != UInt8(ascii: "/") {
-            let text = "spiffe://a" + String(decoding: [byte], as: UTF8.self) + "b/path"
-            if Self.trustDomainBytes.contains(byte) {
+        let probes = Self.probes()
+        #expect(Set(probes.map(\.text)).count == 255, "each probe is a distinct string")
+        for (value, scalar) in probes {
+            let text = "spiffe://a" + scalar + "b/path"
+            // Exactly the scalar U+00XX: one byte below 0x80, its two-byte UTF-8 form above.
+            #expect(scalar.unicodeScalars.map(\.value) == [UInt32(value)])
+            #expect(scalar.utf8.count == (value < 0x80 ? 1 : 2))
+            if Self.trustDomainBytes.contains(value) {
                 let id = try SPIFFEID(parsing: text)
                 #expect(id.trustDomain.name.utf8.count == 3)
                 #expect(id.description == text)
             } else {
-                #expect(throws: SPIFFEIDError.badTrustDomainChar, "byte \(byte)") { try SPIFFEID(parsing: text) }
+                #expect(throws: SPIFFEIDError.badTrustDomainChar, "scalar U+\(String(value, radix: 16))") {
+                    try SPIFFEID(parsing: text)
+                }
             }
         }
     }
 
-    @Test("every byte 0-255 in a path segment is accepted iff it is in [a-zA-Z0-9.-_]")
+    /// SPIFFE-ID §2.2: path segment characters are limited to `[a-zA-Z0-9.-_]`; checked for every ASCII
+    /// byte and every scalar U+0080-U+00FF, each refused with go-spiffe's `badPathSegmentChar`.
+    @Test("every scalar U+0000-U+00FF in a path segment is accepted iff it is in [a-zA-Z0-9.-_]")
     func pathSegmentBytes() throws {
-        for byte in UInt8.min...UInt8.max where byte != UInt8(ascii: "/") {
-            let text = "spiffe://example.org/x" + String(decoding: [byte], as: UTF8.self) + "y"
-            if Self.pathBytes.contains(byte) {
-                #expect(try SPIFFEID(parsing: text).path == "/x" + String(UnicodeScalar(byte)) + "y")
+        let probes = Self.probes()
+        #expect(Set(probes.map(\.text)).count == 255, "each probe is a distinct string")
+        for (value, scalar) in probes {
+            let text = "spiffe://example.org/x" + scalar + "y"
+            if Self.pathBytes.contains(value) {
+                #expect(try SPIFFEID(parsing: text).path == "/x" + String(UnicodeScalar(value)) + "y")
             } else {
-                #expect(throws: SPIFFEIDError.badPathSegmentChar, "byte \(byte)") { try SPIFFEID(parsing: text) }
+                #expect(throws: SPIFFEIDError.badPathSegmentChar, "scalar U+\(String(value, radix: 16))") {
+                    try SPIFFEID(parsing: text)
+                }
             }
         }
+    }
+
+    /// SPIFFE-ID §2.1/§2.2: U+FFFD (what an invalid UTF-8 byte decodes to) is outside both allowed
+    /// alphabets, refused in the trust domain and in a path segment, alone or between valid characters.
+    @Test("U+FFFD, the replacement character, is refused in the trust domain and in the path")
+    func replacementCharacterIsRefused() {
+        let replacement = "\u{FFFD}"
+        #expect(String(decoding: [UInt8(0xFF)], as: UTF8.self) == replacement)
+        for text in ["spiffe://a\(replacement)b/path", "spiffe://\(replacement)/path", "spiffe://\(replacement)"] {
+            #expect(throws: SPIFFEIDError.badTrustDomainChar, "\(text)") { try SPIFFEID(parsing: text) }
+        }
+        for text in ["spiffe://example.org/x\(replacement)y", "spiffe://example.org/\(replacement)",
+                     "spiffe://example.org/a/\(replacement)/b"] {
+            #expect(throws: SPIFFEIDError.badPathSegmentChar, "\(text)") { try SPIFFEID(parsing: text) }
+        }
+        #expect(SPIFFEIDError.badTrustDomainChar.description
+            == "trust domain characters are limited to lowercase letters, numbers, dots, dashes, and underscores")
+        #expect(SPIFFEIDError.badPathSegmentChar.description
+            == "path segment characters are limited to letters, numbers, dots, dashes, and underscores")
     }
 
     @Test("non-ASCII scalars U+0080-U+00FF are rejected in trust domain and path")
