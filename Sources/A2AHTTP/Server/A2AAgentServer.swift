@@ -21,10 +21,12 @@ public struct A2AAgentServer: Service {
     ///   - callContext: derives the caller's facts from the connection (default: unauthenticated).
     ///   - serverBuilder, scheme: the connection layer (plain HTTP/1.1 by default; a TLS layer
     ///     passes its builder and `"https"`).
+    ///   - sseKeepAlive: how often an idle event stream gets a `: ping` comment (a client that went
+    ///     away is noticed then, and its subscription released).
     public init(
         service: A2AService, host: String = "127.0.0.1", port: Int = 0, paths: A2AServerPaths = A2AServerPaths(),
         maxBodyBytes: Int = 8 * 1024 * 1024,
-        serverBuilder: HTTPServerBuilder = .http1(), scheme: String = "http",
+        serverBuilder: HTTPServerBuilder = .http1(), scheme: String = "http", sseKeepAlive: Duration = .seconds(15),
         makeCard: (@Sendable (URL) -> AgentCard)? = nil,
         onListening: @escaping @Sendable (URL) async -> Void = { _ in },
         callContext: @escaping @Sendable (A2ARequestContext) async throws -> A2ACallContext = { _ in A2ACallContext() },
@@ -32,7 +34,7 @@ public struct A2AAgentServer: Service {
     ) {
         self.service = service
         let responder = A2AResponder(service: service, paths: paths, maxBodyBytes: maxBodyBytes,
-                                     callContext: callContext)
+                                     keepAlive: sseKeepAlive, callContext: callContext)
         var application = Application(
             responder: responder,
             server: serverBuilder,

@@ -12,6 +12,8 @@ struct A2AResponder: HTTPResponder {
     let service: A2AService
     let paths: A2AServerPaths
     let maxBodyBytes: Int
+    /// How often an idle event stream gets a `: ping` comment.
+    let keepAlive: Duration
     /// Builds the call context from the connection (e.g. the TLS peer identity).
     let callContext: @Sendable (A2ARequestContext) async throws -> A2ACallContext
 
@@ -68,7 +70,7 @@ struct A2AResponder: HTTPResponder {
             case .rest: await rest.respond(to: a2aRequest, context: call)
             }
         }
-        return Self.response(answer)
+        return Self.response(answer, keepAlive: keepAlive)
     }
 
     private enum Binding { case jsonRPC, rest }
@@ -104,7 +106,7 @@ struct A2AResponder: HTTPResponder {
                         body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
-    static func response(_ answer: A2AHTTPResponse) -> Response {
+    static func response(_ answer: A2AHTTPResponse, keepAlive: Duration) -> Response {
         switch answer {
         case .body(let status, let contentType, let headers, let body):
             var fields: HTTPFields = [.contentType: contentType]
@@ -118,12 +120,7 @@ struct A2AResponder: HTTPResponder {
             for (name, value) in headers {
                 if let name = HTTPField.Name(name) { fields.append(HTTPField(name: name, value: value)) }
             }
-            return Response(status: .ok, headers: fields, body: ResponseBody { writer in
-                for await payload in events {
-                    try await writer.write(ByteBuffer(bytes: SSEEvent.frame(json: payload)))
-                }
-                try await writer.finish(nil)
-            })
+            return Response(status: .ok, headers: fields, body: SSEResponseBody.make(events, keepAlive: keepAlive))
         }
     }
 }
