@@ -24,18 +24,20 @@ import Testing
     /// Runs `hexr conformance-agent --host 127.0.0.1 --port 0` for the duration of `body`, passing a client
     /// on `binding` (every response head bounded to 30 s) and the base URL the agent printed.
     private func withConformanceAgent(
-        binding: String, _ body: (_ client: A2AClient, _ base: URL) async throws -> Void
+        binding: String, options: [String] = [], extensions: [String] = [],
+        _ body: (_ client: A2AClient, _ base: URL) async throws -> Void
     ) async throws {
         let executable = Self.hexr
         try #require(FileManager.default.isExecutableFile(atPath: executable),
                      "no hexr binary at \(executable): build with `swift build --build-tests`")
-        let agent = try ExternalProcess(executable, ["conformance-agent", "--host", "127.0.0.1", "--port", "0"])
+        let agent = try ExternalProcess(executable, ["conformance-agent", "--host", "127.0.0.1", "--port", "0"] + options)
         defer { agent.stop() }
         // "conformance agent listening on http://127.0.0.1:<port> (card: …)"
         let line = try await agent.waitForLine(prefix: "conformance agent listening on ", timeout: .seconds(60))
         let base = try #require(line.split(separator: " ").first.flatMap { URL(string: String($0)) }, "\(line)")
         let transport = PooledHTTPClient(responseTimeout: .seconds(30))
-        let client = try await makeClient(base, binding: binding, transport: transport)
+        let card = try await A2AClient.fetchCard(from: base, transport: transport)
+        let client = try A2AClient(card: card, transport: transport, bindings: [binding], extensions: extensions)
         do {
             try await body(client, base)
         } catch {
@@ -346,6 +348,64 @@ import Testing
             #expect(try await client.getTask(id: task.id).status.state == .completed)
         }
     }
+
+    // MARK: Profiles (what the TCK needs to provoke the errors of switched-off capabilities)
+
+    /// `--no-streaming --no-push-notifications`: the card says so, streaming fails with -32004 and push
+    /// configuration with -32003 (TCK: the capability-off MUST tests).
+    @Test(arguments: bindings)
+    func capabilitiesOffRefuseTheirMethods(binding: String) async throws {
+        try await withConformanceAgent(binding: binding, options: ["--no-streaming", "--no-push-notifications"]) { client, base in
+            let card = try await A2AClient.fetchCard(from: base, transport: PooledHTTPClient())
+            #expect(card.capabilities.streaming == false)
+            #expect(card.capabilities.pushNotifications == false)
+            do {
+                _ = try await Self.collect(try await client.sendStreamingMessage(SendMessageRequest(message: Self.message("tck-stream-001"))))
+                Issue.record("streaming must be refused")
+            } catch let error as A2AClientError {
+                #expect(error.remoteError?.code == A2AError.Code.unsupportedOperation, "\(error)")
+            }
+            let task = try await sendForTask(client, Self.message("tck-complete-task"))
+            do {
+                _ = try await client.createPushConfig(TaskPushNotificationConfig(
+                    tenant: nil, id: "c1", taskId: task.id, url: "http://127.0.0.1:9/hook", token: nil, authentication: nil))
+                Issue.record("push configuration must be refused")
+            } catch let error as A2AClientError {
+                #expect(error.remoteError?.code == A2AError.Code.pushNotificationNotSupported, "\(error)")
+            }
+        }
+    }
+
+    /// `--required-extension URI`: a request without the extension in `A2A-Extensions` fails with -32008;
+    /// with it, the request is served.
+    @Test(arguments: bindings)
+    func aRequiredExtensionMustBeRequested(binding: String) async throws {
+        let uri = "urn:a2a:tck:required-extension"
+        try await withConformanceAgent(binding: binding, options: ["--required-extension", uri]) { client, _ in
+            do {
+                _ = try await client.sendMessage(SendMessageRequest(message: Self.message("tck-complete-task")))
+                Issue.record("a request without the required extension must be refused")
+            } catch let error as A2AClientError {
+                #expect(error.remoteError?.code == A2AError.Code.extensionSupportRequired, "\(error)")
+            }
+        }
+        try await withConformanceAgent(binding: binding, options: ["--required-extension", uri], extensions: [uri]) { client, _ in
+            let task = try await sendForTask(client, Self.message("tck-complete-task"))
+            #expect(task.status.state == .completed)
+        }
+    }
+
+    /// `--extended-card`: the card declares an extended card and GetExtendedAgentCard returns it.
+    @Test(arguments: bindings)
+    func extendedCardIsDeclaredAndServed(binding: String) async throws {
+        try await withConformanceAgent(binding: binding, options: ["--extended-card"]) { client, base in
+            let card = try await A2AClient.fetchCard(from: base, transport: PooledHTTPClient())
+            #expect(card.capabilities.extendedAgentCard == true)
+            let extended = try await client.extendedAgentCard()
+            #expect(extended.description.hasSuffix("(extended card)"), "\(extended.description)")
+        }
+    }
+
 }
 
 /// A stream that the agent did not close in time.

@@ -72,8 +72,17 @@ struct ConformanceAgent: AgentHandler {
         Artifact(artifactId: id, name: nil, description: nil, parts: parts, metadata: nil, extensions: [])
     }
 
-    /// The card the TCK reads: JSON-RPC and HTTP+JSON at `baseURL`, streaming on, push off.
-    static func card(baseURL: URL, paths: (jsonRPC: String, rest: String)) -> AgentCard {
+    /// What the card declares. The TCK provokes some errors only when a capability is off (-32003,
+    /// -32004), or when the card requires an extension: one agent cannot show every MUST at once.
+    struct Profile: Sendable {
+        var streaming = true
+        var pushNotifications = true
+        var extendedAgentCard = false
+        var requiredExtensions: [String] = []
+    }
+
+    /// The card the TCK reads: JSON-RPC and HTTP+JSON at `baseURL`, capabilities from `profile`.
+    static func card(baseURL: URL, paths: (jsonRPC: String, rest: String), profile: Profile = Profile()) -> AgentCard {
         let base = baseURL.absoluteString
         return AgentCard(
             name: "Hexr conformance agent",
@@ -86,8 +95,13 @@ struct ConformanceAgent: AgentHandler {
             ],
             provider: AgentProvider(url: "https://github.com/hexr", organization: "Hexr"),
             version: "1.0.0", documentationUrl: nil,
-            capabilities: AgentCapabilities(streaming: true, pushNotifications: true, extensions: [],
-                                            extendedAgentCard: false),
+            capabilities: AgentCapabilities(
+                streaming: profile.streaming, pushNotifications: profile.pushNotifications,
+                extensions: profile.requiredExtensions.map {
+                    AgentExtension(uri: $0, description: "required by `hexr conformance-agent --required-extension`",
+                                   required: true)
+                },
+                extendedAgentCard: profile.extendedAgentCard),
             securitySchemes: [:], securityRequirements: [],
             defaultInputModes: ["text/plain"], defaultOutputModes: ["text/plain"],
             skills: [AgentSkill(id: "tck", name: "TCK Conformance",
