@@ -28,6 +28,20 @@ import Testing
         #expect(opa.receivedInputs == [input.regoValue])
     }
 
+    /// Decisions reuse the connection to OPA: twenty sequential decisions, one TCP connection.
+    @Test func decisionsReuseOneConnection() async throws {
+        let opa = FakeOPA(answering: Self.allowAnswer)
+        let input = try Inputs.sameTenant()
+        try await opa.run { url in
+            let opaAuthorizer = authorizer(url)
+            for _ in 0..<20 {
+                #expect(await opaAuthorizer.authorize(input).allow)
+            }
+        }
+        #expect(opa.hits == 20)
+        #expect(opa.connections == 1, "connections opened: \(opa.connections)")
+    }
+
     @Test func denyResultDeniesWithItsReasons() async throws {
         let opa = FakeOPA(answering: #"{"result":{"allow":false,"reasons":["cross-tenant call without a grant"]}}"#)
         let decision = try await opa.run { url in await authorizer(url).authorize(try Inputs.crossTenant()) }

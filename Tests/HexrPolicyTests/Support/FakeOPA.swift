@@ -14,6 +14,7 @@ final class FakeOPA: Sendable {
 
     private let respond: @Sendable (RegoValue) async throws -> Response
     private let inputs = Mutex<[RegoValue]>([])
+    private let connectionCounter = ConnectionCounter()
 
     /// - Parameter respond: the answer to a well-formed request, given its input document.
     init(respond: @escaping @Sendable (RegoValue) async throws -> Response) {
@@ -30,6 +31,9 @@ final class FakeOPA: Sendable {
 
     /// How many well-formed requests arrived.
     var hits: Int { inputs.withLock { $0.count } }
+
+    /// How many TCP connections clients opened.
+    var connections: Int { connectionCounter.count }
 
     /// A 200 (or `status`) response with a JSON body.
     static func json(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
@@ -55,7 +59,9 @@ final class FakeOPA: Sendable {
         let (urls, sink) = AsyncStream.makeStream(of: URL.self)
         var logger = Logger(label: "test.fake-opa")
         logger.logLevel = .critical
-        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+        let counter = connectionCounter
+        let app = Application(router: router, server: .http1(configuration: .init(additionalChannelHandlers: [counter.handler()])),
+                              configuration: .init(address: .hostname("127.0.0.1", port: 0)),
                               onServerRunning: { channel in
                                   sink.yield(URL(string: "http://127.0.0.1:\(channel.localAddress!.port!)")!)
                               }, logger: logger)
@@ -63,3 +69,23 @@ final class FakeOPA: Sendable {
     }
 }
 
+
+/// Counts the connections a server accepts (one handler per connection).
+final class ConnectionCounter: Sendable {
+    private let opened = Atomic<Int>(0)
+
+    var count: Int { opened.load(ordering: .relaxed) }
+
+    func handler() -> any RemovableChannelHandler { Handler(counter: self) }
+
+    private final class Handler: ChannelInboundHandler, RemovableChannelHandler {
+        typealias InboundIn = NIOAny
+        let counter: ConnectionCounter
+
+        init(counter: ConnectionCounter) { self.counter = counter }
+
+        func handlerAdded(context: ChannelHandlerContext) {
+            counter.opened.add(1, ordering: .relaxed)
+        }
+    }
+}
