@@ -119,8 +119,10 @@ final class TaskEngine: Sendable, TaskEventSink {
             try submit {
                 let span = tracer.startSpan("handle task", context: parent, ofKind: .internal)
                 if span.isRecording {
-                    span.attributes["a2a.task.id"] = context.taskID
-                    span.attributes["a2a.context.id"] = context.contextID
+                    span.updateAttributes { attributes in
+                        attributes["a2a.task.id"] = context.taskID
+                        attributes["a2a.context.id"] = context.contextID
+                    }
                 }
                 var traced = context
                 traced.span = span

@@ -59,9 +59,11 @@ struct A2AResponder: HTTPResponder {
         let span = tracer.startSpan("A2A \(request.method.rawValue) \(path)", context: parent, ofKind: .server)
         defer { span.end() }
         if span.isRecording {
-            span.attributes["http.request.method"] = request.method.rawValue
-            span.attributes["url.path"] = path
-            span.attributes["a2a.binding"] = binding == .jsonRPC ? "JSONRPC" : "HTTP+JSON"
+            span.updateAttributes { attributes in
+                attributes["http.request.method"] = request.method.rawValue
+                attributes["url.path"] = path
+                attributes["a2a.binding"] = binding == .jsonRPC ? "JSONRPC" : "HTTP+JSON"
+            }
         }
         call.span = span
         let answer: A2AHTTPResponse = await ServiceContext.withValue(span.context) { [call] in

@@ -93,8 +93,10 @@ public final class HexrA2AClient: Sendable {
             switch response {
             case .task(let task):
                 if span.isRecording {
-                    span.attributes["a2a.task.id"] = task.id
-                    span.attributes["a2a.context.id"] = task.contextId
+                    span.updateAttributes { attributes in
+                        attributes["a2a.task.id"] = task.id
+                        attributes["a2a.context.id"] = task.contextId
+                    }
                 }
                 owners.withLock {
                     $0[task.id] = TaskOwner(name: pick.agent.name, spiffeID: pick.agent.spiffeID, client: pick.client)
@@ -115,17 +117,21 @@ public final class HexrA2AClient: Sendable {
     /// The attributes of an `invoke_agent` span (OpenTelemetry GenAI agent conventions).
     private func describe(_ span: any Span, target: DiscoveredAgent, client: A2AClient, skill: String?) {
         guard span.isRecording else { return }
-        if let caller = try? source.currentIdentity().svid.id { span.attributes["hexr.caller.spiffe_id"] = caller.description }
-        span.attributes["gen_ai.operation.name"] = "invoke_agent"
-        span.attributes["gen_ai.provider.name"] = "hexr"
-        span.attributes["gen_ai.agent.name"] = target.name
-        span.attributes["rpc.method"] = "a2a/SendMessage"
-        span.attributes["hexr.target.spiffe_id"] = target.spiffeID.description
-        span.attributes["hexr.target.tenant"] = target.tenant
-        if let skill { span.attributes["a2a.skill"] = skill }
-        if let url = URL(string: client.interface.url), let host = url.host {
-            span.attributes["server.address"] = host
-            span.attributes["server.port"] = url.port ?? 443
+        let caller = try? source.currentIdentity().svid.id
+        let url = URL(string: client.interface.url)
+        span.updateAttributes { attributes in
+            if let caller { attributes["hexr.caller.spiffe_id"] = caller.description }
+            attributes["gen_ai.operation.name"] = "invoke_agent"
+            attributes["gen_ai.provider.name"] = "hexr"
+            attributes["gen_ai.agent.name"] = target.name
+            attributes["rpc.method"] = "a2a/SendMessage"
+            attributes["hexr.target.spiffe_id"] = target.spiffeID.description
+            attributes["hexr.target.tenant"] = target.tenant
+            if let skill { attributes["a2a.skill"] = skill }
+            if let url, let host = url.host {
+                attributes["server.address"] = host
+                attributes["server.port"] = url.port ?? 443
+            }
         }
     }
 
