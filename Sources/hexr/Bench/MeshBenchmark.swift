@@ -11,12 +11,15 @@ import SPIFFE
 /// this process on loopback: a fan-out of many tasks over replicas, and a pipeline of several hops.
 struct MeshBenchmark {
     var tasks: Int
+    /// How many times the fan-out runs (one single run is at the mercy of whatever else the machine does).
+    var fanOutRounds: Int
     var replicas: Int
     var hops: Int
     var pipelineRuns: Int
 
     struct Report {
-        var fanOut: Duration
+        /// Time to all results of each fan-out round, in the order they ran.
+        var fanOut: [Duration]
         var pipeline: LatencyRecorder
     }
 
@@ -82,17 +85,21 @@ struct MeshBenchmark {
             for _ in 0..<replicas { _ = try await client.wait(for: try await client.send(agent: "worker", message: "warm")) }
             _ = try await client.wait(for: try await client.send(agent: "hop1", message: "warm"))
 
-            let started = ContinuousClock.now
-            try await withThrowingTaskGroup(of: Void.self) { fanOut in
-                for index in 0..<tasks {
-                    fanOut.addTask {
-                        let result = try await client.wait(for: try await client.send(agent: "worker", message: "task \(index)"))
-                        guard result.status.state == .completed else { throw MeshBenchmarkError.taskFailed(result.id) }
+            var fanOut: [Duration] = []
+            for round in 0..<fanOutRounds {
+                let started = ContinuousClock.now
+                try await withThrowingTaskGroup(of: Void.self) { tasks in
+                    for index in 0..<self.tasks {
+                        tasks.addTask {
+                            let result = try await client.wait(
+                                for: try await client.send(agent: "worker", message: "round \(round) task \(index)"))
+                            guard result.status.state == .completed else { throw MeshBenchmarkError.taskFailed(result.id) }
+                        }
                     }
+                    try await tasks.waitForAll()
                 }
-                try await fanOut.waitForAll()
+                fanOut.append(ContinuousClock.now - started)
             }
-            let fanOut = ContinuousClock.now - started
 
             var pipeline = LatencyRecorder(capacity: pipelineRuns)
             for run in 0..<pipelineRuns {
