@@ -36,6 +36,63 @@ import Testing
         }
     }
 
+    /// Answers after 300 ms.
+    struct Deliberate: AgentHandler {
+        func handle(_ task: TaskContext) async throws {
+            try await Task.sleep(for: .milliseconds(300))
+            try await task.complete()
+        }
+    }
+
+    /// A burst of requests does not open a connection per request: connects are limited per origin, and
+    /// a connection given back goes to a waiting request.
+    @Test func aBurstReusesConnectionsInsteadOfOpeningOnePerRequest() async throws {
+        try await withAgentServer { base, _ in
+            let transport = PooledHTTPClient(maxConnectingPerOrigin: 1)
+            let card = base.appending(path: ".well-known/agent-card.json")
+            let statuses = try await withThrowingTaskGroup(of: Int.self, returning: [Int].self) { group in
+                for _ in 0..<200 {
+                    group.addTask {
+                        let response = try await transport.execute(A2AClientRequest(method: "GET", url: card))
+                        _ = try await response.collect(upTo: 1 << 20)
+                        return response.status
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses.count == 200 && statuses.allSatisfy { $0 == 200 })
+            // Without the limit every request of the burst finds no idle connection and opens its own
+            // (checked: with `maxConnectingPerOrigin: 1000` this opens all 200).
+            #expect(transport.openedConnections < 200, "opened \(transport.openedConnections) connections")
+        }
+    }
+
+    /// The connect limit is not a cap on open connections: long requests each get their own connection
+    /// at once instead of queueing behind each other.
+    @Test func longRequestsAreNotSerializedByTheConnectLimit() async throws {
+        try await withAgentServer(handler: Deliberate()) { base, _ in
+            let card = try await A2AClient.fetchCard(from: base, transport: PooledHTTPClient())
+            let transport = PooledHTTPClient(maxConnectingPerOrigin: 1)
+            let client = try A2AClient(card: card, transport: transport, bindings: [AgentInterface.Binding.jsonRPC])
+            let started = ContinuousClock.now
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for index in 0..<24 {
+                    group.addTask {
+                        guard case .task(let task) = try await client.sendMessage(text: "request \(index)") else {
+                            Issue.record("expected a task"); return
+                        }
+                        #expect(task.status.state == .completed)
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let elapsed = ContinuousClock.now - started
+            // One after another would take 24 × 300 ms = 7.2 s.
+            #expect(elapsed < .seconds(4), "24 requests of 300 ms took \(elapsed)")
+            #expect(transport.openedConnections > 1)
+        }
+    }
+
     @Test func keepAliveReusesOneConnection() async throws {
         try await withAgentServer { base, _ in
             let transport = PooledHTTPClient()

@@ -8,17 +8,26 @@ import Synchronization
 /// A small HTTP/1.1 client with a keep-alive connection pool, for agent-to-agent traffic.
 ///
 /// One request at a time per connection; after a complete response a keep-alive connection goes
-/// back to the pool of its origin. A response whose body is abandoned before its end closes its
-/// connection. A request that fails on a *reused* connection before any response arrived (the
-/// peer closed it while idle) is retried once on a new connection.
+/// back to the pool of its origin, straight to a request waiting for one if there is any. A response
+/// whose body is abandoned before its end closes its connection. A request that fails on a *reused*
+/// connection before any response arrived (the peer closed it while idle) is retried once on a new
+/// connection.
+///
+/// Connections are opened at most `maxConnectingPerOrigin` at a time per origin. A burst of requests
+/// (a fan-out) therefore does not open one connection — one mTLS handshake — per request: requests
+/// beyond that wait for the next connection to be given back or for a connect to finish. The number
+/// of open connections is not capped, so long-running requests (blocking sends, event streams) never
+/// hold up the others for longer than a connect takes.
 public final class PooledHTTPClient: A2AHTTPTransport {
     private let group: any EventLoopGroup
     private let security: (any HTTPClientChannelSecurity)?
     private let connectTimeout: TimeAmount
     private let responseTimeout: TimeAmount?
     private let maxIdlePerOrigin: Int
-    private let idle = Mutex<[Origin: [Connection]]>([:])
+    private let maxConnectingPerOrigin: Int
+    private let origins = Mutex<[Origin: OriginPool]>([:])
     private let connectionsOpened = Atomic<Int>(0)
+    private let nextWaiterID = Atomic<UInt64>(0)
 
     struct Origin: Hashable, Sendable {
         var secure: Bool
@@ -30,14 +39,17 @@ public final class PooledHTTPClient: A2AHTTPTransport {
     ///   - security: required for `https` URLs; plain `http` URLs never use it.
     ///   - responseTimeout: how long to wait for a response's head before giving up and closing the
     ///     connection (`nil`: wait as long as the server takes, e.g. for blocking SendMessage calls).
+    ///   - maxConnectingPerOrigin: how many connections to one origin may be opening at the same time.
     public init(eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
                 security: (any HTTPClientChannelSecurity)? = nil,
-                connectTimeout: Duration = .seconds(5), maxIdlePerOrigin: Int = 16,
+                connectTimeout: Duration = .seconds(5), maxIdlePerOrigin: Int = 16, maxConnectingPerOrigin: Int = 4,
                 responseTimeout: Duration? = nil) {
+        precondition(maxConnectingPerOrigin > 0, "maxConnectingPerOrigin must be positive")
         self.group = eventLoopGroup
         self.security = security
         self.connectTimeout = Self.timeAmount(connectTimeout)
         self.maxIdlePerOrigin = maxIdlePerOrigin
+        self.maxConnectingPerOrigin = maxConnectingPerOrigin
         self.responseTimeout = responseTimeout.map(Self.timeAmount)
     }
 
@@ -50,25 +62,49 @@ public final class PooledHTTPClient: A2AHTTPTransport {
 
     /// Closes the idle connections.
     public func closeIdleConnections() async {
-        let all = idle.withLock { idle -> [Connection] in
-            defer { idle.removeAll() }
-            return idle.values.flatMap { $0 }
+        let all = origins.withLock { origins -> [Connection] in
+            var all: [Connection] = []
+            for origin in origins.keys {
+                all += origins[origin]!.idle
+                origins[origin]!.idle.removeAll()
+            }
+            return all
         }
         for connection in all { try? await connection.channel.close() }
     }
 
     public func execute(_ request: A2AClientRequest) async throws -> A2AClientResponse {
         let origin = try Self.origin(of: request.url)
-        if let pooled = takeIdle(origin) {
+        switch try await acquire(origin) {
+        case .reuse(let pooled):
             do {
                 return try await send(request, on: pooled, origin: origin)
             } catch let error as ConnectionFailedBeforeResponse {
                 _ = error  // the idle connection had gone stale: try once on a fresh one
             }
+            return try await sendOnFreshConnection(request, origin: origin)
+        case .connect:
+            let fresh: Connection
+            do {
+                fresh = try await connect(origin)
+            } catch {
+                connectFinished(origin)
+                throw error
+            }
+            connectFinished(origin)
+            return try await send(request, onFresh: fresh, origin: origin)
         }
-        let fresh = try await connect(origin)
+    }
+
+    private func sendOnFreshConnection(_ request: A2AClientRequest, origin: Origin) async throws -> A2AClientResponse {
+        try await send(request, onFresh: try await connect(origin), origin: origin)
+    }
+
+    private func send(_ request: A2AClientRequest, onFresh connection: Connection, origin: Origin) async throws
+        -> A2AClientResponse
+    {
         do {
-            return try await send(request, on: fresh, origin: origin)
+            return try await send(request, on: connection, origin: origin)
         } catch let error as ConnectionFailedBeforeResponse {
             throw error.underlying
         }
@@ -76,23 +112,95 @@ public final class PooledHTTPClient: A2AHTTPTransport {
 
     // MARK: Connections
 
-    private func takeIdle(_ origin: Origin) -> Connection? {
-        idle.withLock { idle -> Connection? in
-            while var list = idle[origin], let connection = list.popLast() {
-                idle[origin] = list.isEmpty ? nil : list
-                if connection.channel.isActive { return connection }
+    /// The connections of one origin: idle ones, connects under way, and requests waiting for either.
+    struct OriginPool {
+        var idle: [Connection] = []
+        var connecting = 0
+        var waiters: [(id: UInt64, continuation: CheckedContinuation<Lease, any Error>)] = []
+    }
+
+    /// What a request may do: use an idle connection, or open one.
+    enum Lease {
+        case reuse(Connection)
+        case connect
+    }
+
+    /// An idle connection, or the right to open one; waits (FIFO) while `maxConnectingPerOrigin`
+    /// connects are under way and nothing is idle. Cancellation ends the wait.
+    private func acquire(_ origin: Origin) async throws -> Lease {
+        let id = nextWaiterID.wrappingAdd(1, ordering: .relaxed).newValue
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Lease, any Error>) in
+                enum Now { case lease(Lease), cancelled, waiting }
+                let now = origins.withLock { origins -> Now in
+                    var pool = origins[origin, default: OriginPool()]
+                    defer { origins[origin] = pool }
+                    if let connection = Self.takeActive(&pool.idle) { return .lease(.reuse(connection)) }
+                    if pool.connecting < maxConnectingPerOrigin {
+                        pool.connecting += 1
+                        return .lease(.connect)
+                    }
+                    // Cancelled before waiting: `onCancel` already ran and found no waiter to end.
+                    if Task.isCancelled { return .cancelled }
+                    pool.waiters.append((id, continuation))
+                    return .waiting  // from now on exactly one of giveBack, connectFinished, onCancel resumes it
+                }
+                switch now {
+                case .lease(let lease): continuation.resume(returning: lease)
+                case .cancelled: continuation.resume(throwing: CancellationError())
+                case .waiting: break
+                }
             }
-            return nil
+        } onCancel: {
+            let waiter = origins.withLock { origins -> CheckedContinuation<Lease, any Error>? in
+                guard let index = origins[origin]?.waiters.firstIndex(where: { $0.id == id }) else { return nil }
+                return origins[origin]!.waiters.remove(at: index).continuation
+            }
+            waiter?.resume(throwing: CancellationError())
         }
     }
 
-    private func giveBack(_ connection: Connection, origin: Origin) {
-        let overflow = idle.withLock { idle -> Bool in
-            guard connection.channel.isActive, idle[origin, default: []].count < maxIdlePerOrigin else { return true }
-            idle[origin, default: []].append(connection)
-            return false
+    private static func takeActive(_ idle: inout [Connection]) -> Connection? {
+        while let connection = idle.popLast() {
+            if connection.channel.isActive { return connection }
         }
-        if overflow { connection.channel.close(promise: nil) }
+        return nil
+    }
+
+    /// A connect finished (either way): its slot goes to the first waiter, which opens a connection.
+    private func connectFinished(_ origin: Origin) {
+        let waiter = origins.withLock { origins -> CheckedContinuation<Lease, any Error>? in
+            guard var pool = origins[origin] else { return nil }
+            defer { origins[origin] = pool }
+            guard !pool.waiters.isEmpty else {
+                pool.connecting -= 1
+                return nil
+            }
+            return pool.waiters.removeFirst().continuation  // the slot passes on: `connecting` stays
+        }
+        waiter?.resume(returning: .connect)
+    }
+
+    /// A connection is free again: to the first waiter, else to the idle list (or closed).
+    private func giveBack(_ connection: Connection, origin: Origin) {
+        guard connection.channel.isActive else {
+            connection.channel.close(promise: nil)
+            return
+        }
+        enum Outcome { case handed(CheckedContinuation<Lease, any Error>), kept, overflow }
+        let outcome = origins.withLock { origins -> Outcome in
+            var pool = origins[origin, default: OriginPool()]
+            defer { origins[origin] = pool }
+            if !pool.waiters.isEmpty { return .handed(pool.waiters.removeFirst().continuation) }
+            guard pool.idle.count < maxIdlePerOrigin else { return .overflow }
+            pool.idle.append(connection)
+            return .kept
+        }
+        switch outcome {
+        case .handed(let waiter): waiter.resume(returning: .reuse(connection))
+        case .kept: break
+        case .overflow: connection.channel.close(promise: nil)
+        }
     }
 
     private func connect(_ origin: Origin) async throws -> Connection {
