@@ -154,7 +154,12 @@ SendMessage plus the GetTask/SubscribeToTask that `wait(for:)` makes.
   5 MB, Foundation and FoundationEssentials 8 MB, ICU 3 MB. Every agent built from the same
   executable shares these pages, so each further agent costs about its anonymous memory.
 - **Fan-out.** Each task is a SendMessage plus the read(s) of `wait(for:)`; the SDK client reuses
-  discovery results for 2 s rather than asking the registry per task.
+  discovery results for 2 s rather than asking the registry per task. The client opens at most 4
+  connections at a time per agent and hands a connection that comes back to a waiting request, so a
+  burst of 1,000 tasks no longer costs a connection and an mTLS handshake per task (before that
+  change the median round took about 0.85 s, and single tasks stalled for over a second in some
+  rounds while hundreds of connections were being opened). The slowest round is usually the first,
+  which opens the connections.
 """
     with open(args.out, "w", encoding="utf-8") as out:
         out.write(text)
