@@ -210,17 +210,22 @@ public final class PooledHTTPClient: A2AHTTPTransport {
         let security = origin.secure ? self.security : nil
         let channel: any Channel
         do {
-            channel = try await ClientBootstrap(group: group)
-            .connectTimeout(connectTimeout)
-            .channelOption(.tcpOption(.tcp_nodelay), value: 1)
-            .channelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
-                    try security?.addHandlers(to: channel, host: origin.host, port: origin.port)
-                    try channel.pipeline.syncOperations.addHTTPClientHandlers()
-                    try channel.pipeline.syncOperations.addHandler(ResponseReceiver())
+            let bootstrap = ClientBootstrap(group: group)
+                .connectTimeout(connectTimeout)
+                .channelOption(.tcpOption(.tcp_nodelay), value: 1)
+                .channelInitializer { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        try security?.addHandlers(to: channel, host: origin.host, port: origin.port)
+                        try channel.pipeline.syncOperations.addHTTPClientHandlers()
+                        try channel.pipeline.syncOperations.addHandler(ResponseReceiver())
+                    }
                 }
+            // An IP literal (agents on loopback, registry endpoints) needs no resolver round trip.
+            if let address = try? SocketAddress(ipAddress: origin.host, port: origin.port) {
+                channel = try await bootstrap.connect(to: address).get()
+            } else {
+                channel = try await bootstrap.connect(host: origin.host, port: origin.port).get()
             }
-            .connect(host: origin.host, port: origin.port).get()
         } catch {
             // Nothing was sent: the caller may safely try elsewhere.
             throw PooledHTTPClientError.cannotConnect("\(origin.host):\(origin.port)", String(describing: error))
