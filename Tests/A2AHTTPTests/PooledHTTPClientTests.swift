@@ -37,16 +37,23 @@ import Testing
         }
     }
 
-    /// Answers after 300 ms, and counts how many of its runs overlapped at most.
-    final class Deliberate: AgentHandler, Sendable {
+    /// Holds every run until `gathering` runs were in the handler at the same time (at most 10 s), and
+    /// remembers how many overlapped at most.
+    final class Gathering: AgentHandler, Sendable {
+        let gathering: Int
         private let running = Mutex((now: 0, most: 0))
+
+        init(gathering: Int) { self.gathering = gathering }
 
         var mostAtOnce: Int { running.withLock { $0.most } }
 
         func handle(_ task: TaskContext) async throws {
             running.withLock { $0.now += 1; $0.most = max($0.most, $0.now) }
             defer { running.withLock { $0.now -= 1 } }
-            try await Task.sleep(for: .milliseconds(300))
+            let deadline = ContinuousClock.now + .seconds(10)
+            while mostAtOnce < gathering && ContinuousClock.now < deadline {
+                try await Task.sleep(for: .milliseconds(20))
+            }
             try await task.complete()
         }
     }
@@ -74,17 +81,17 @@ import Testing
         }
     }
 
-    /// The connect limit is not a cap on open connections: long requests each get their own connection
-    /// at once instead of queueing behind each other.
+    /// The connect limit is not a cap on open connections: requests that hold their connection (here
+    /// until 12 of them are in the handler at once) each get their own instead of queueing behind each other.
     @Test func longRequestsAreNotSerializedByTheConnectLimit() async throws {
-        let handler = Deliberate()
+        let handler = Gathering(gathering: 12)
         try await withAgentServer(handler: handler) { base, _ in
             let card = try await A2AClient.fetchCard(from: base, transport: PooledHTTPClient())
             let transport = PooledHTTPClient(maxConnectingPerOrigin: 1)
             let client = try A2AClient(card: card, transport: transport, bindings: [AgentInterface.Binding.jsonRPC])
             let started = ContinuousClock.now
             try await withThrowingTaskGroup(of: Void.self) { group in
-                for index in 0..<24 {
+                for index in 0..<12 {
                     group.addTask {
                         guard case .task(let task) = try await client.sendMessage(text: "request \(index)") else {
                             Issue.record("expected a task"); return
@@ -94,9 +101,10 @@ import Testing
                 }
                 try await group.waitForAll()
             }
-            // Queued behind a cap of N connections, at most N would ever run at once.
-            #expect(handler.mostAtOnce >= 8, "at most \(handler.mostAtOnce) of 24 ran at once, in \(ContinuousClock.now - started)")
-            #expect(transport.openedConnections >= handler.mostAtOnce)
+            // Behind a cap of N connections, at most N would ever be in the handler at once (and each
+            // would wait out the 10 s).
+            #expect(handler.mostAtOnce == 12, "at most \(handler.mostAtOnce) of 12 at once, in \(ContinuousClock.now - started)")
+            #expect(transport.openedConnections == 12)
         }
     }
 
