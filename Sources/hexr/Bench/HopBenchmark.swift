@@ -12,9 +12,14 @@ import Tracing
 /// What one secured A2A hop costs: the same SendMessage load and handler under (a) plain HTTP,
 /// (b) SPIFFE mTLS, (c) mTLS + the embedded policy, (d) mTLS + policy + tracing (swift-otel,
 /// every span sampled and exported over OTLP/HTTP to a control-plane span sink in this process).
+///
+/// The four run in turn, `rounds` times over (a, b, c, d, a, b, …), each round with its share of the
+/// requests, and each configuration's rounds are merged: a machine that speeds up or slows down during
+/// the run then moves every configuration alike instead of showing up as the cost of one of them.
 struct HopBenchmark {
     var requests: Int
     var connections: Int
+    var rounds: Int
 
     struct Report {
         var plain: SendMessageBenchmark.Result
@@ -22,10 +27,25 @@ struct HopBenchmark {
         var policy: SendMessageBenchmark.Result
         var traced: SendMessageBenchmark.Result
         var spansExported: Int
+
+        func merging(_ other: Report) -> Report {
+            Report(plain: plain.merging(other.plain), mtls: mtls.merging(other.mtls), policy: policy.merging(other.policy),
+                   traced: traced.merging(other.traced), spansExported: spansExported + other.spansExported)
+        }
     }
 
     func run() async throws -> Report {
         let identities = try BenchmarkIdentities()
+        var report: Report?
+        for _ in 0..<rounds {
+            let round = try await runRound(identities, requests: max(connections, requests / rounds))
+            report = report.map { $0.merging(round) } ?? round
+        }
+        try identities.checkNoRefusals()
+        return report!
+    }
+
+    private func runRound(_ identities: BenchmarkIdentities, requests: Int) async throws -> Report {
         let load = SendMessageBenchmark(requests: requests, connections: connections,
                                         binding: AgentInterface.Binding.jsonRPC)
         let plain = try await load.runPlain()
@@ -56,7 +76,6 @@ struct HopBenchmark {
                 },
                 makeServer: identities.server)
         }
-        try identities.checkNoRefusals()
         return Report(plain: plain, mtls: mtls, policy: policy, traced: traced, spansExported: exported)
     }
 

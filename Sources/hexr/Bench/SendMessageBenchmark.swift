@@ -25,6 +25,14 @@ struct SendMessageBenchmark {
 
         var perSecond: Double { Double(requests) / elapsed.seconds }
 
+        /// Both runs as one: requests, time under load and latencies added up.
+        func merging(_ other: Result) -> Result {
+            var latencies = self.latencies
+            latencies.merge(other.latencies)
+            return Result(requests: requests + other.requests, elapsed: elapsed + other.elapsed, latencies: latencies,
+                          connectionsOpened: connectionsOpened + other.connectionsOpened)
+        }
+
         var summary: String {
             String(format: "%.0f req/s, p50 %.0f µs, p99 %.0f µs (%d requests, %.2f s, %d connections opened)",
                    perSecond, latencies.percentile(0.5).microseconds, latencies.percentile(0.99).microseconds,

@@ -130,10 +130,15 @@ struct HopBench: AsyncParsableCommand {
     @Option(help: "Concurrent keep-alive connections.")
     var connections = 1
 
+    @Option(help: "Rounds: the four configurations run in turn this many times, each with its share of the requests.")
+    var rounds = 4
+
     func run() async throws {
-        guard requests > 0, connections > 0 else { throw ValidationError("--requests and --connections must be positive") }
+        guard requests > 0, connections > 0, rounds > 0 else {
+            throw ValidationError("--requests, --connections and --rounds must be positive")
+        }
         BenchCommand.warnIfDebug()
-        let report = try await HopBenchmark(requests: requests, connections: connections).run()
+        let report = try await HopBenchmark(requests: requests, connections: connections, rounds: rounds).run()
         let plain = report.plain.latencies
         for (name, result) in [("(a) plain HTTP", report.plain), ("(b) mTLS", report.mtls),
                                ("(c) mTLS + policy", report.policy), ("(d) mTLS + policy + tracing", report.traced)] {
