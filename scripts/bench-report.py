@@ -99,7 +99,9 @@ loopback only. Client and server share the machine's cores, so throughput figure
 ## Secured hop: SendMessage round trips, same handler
 
 The handler completes each task with a one-part artifact (the Python echo agent also emits a
-WORKING status update first). "Added" is over (a) in the same run.
+WORKING status update first). "Added" is over (a) in the same run. The four configurations run in
+turn over 4 rounds (a, b, c, d, a, b, …) and each one's rounds are merged, so a machine that speeds up
+or slows down during the run does not show up as the cost of one configuration.
 
 | configuration | req/s | p50 µs | p99 µs | added p50 / p99 |
 |---|---|---|---|---|
