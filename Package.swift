@@ -295,7 +295,7 @@ let package = Package(
         .testTarget(
             name: "SPIFFEWorkloadAPITests",
             dependencies: [
-                "SPIFFE", "SPIFFEWorkloadAPI",
+                "SPIFFE", "SPIFFEWorkloadAPI", "HexrTestSupport",
                 .product(name: "GRPCCore", package: "grpc-swift-2"),
                 .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
                 .product(name: "Crypto", package: "swift-crypto"),

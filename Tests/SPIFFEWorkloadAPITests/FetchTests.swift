@@ -2,6 +2,7 @@ import Foundation
 import SPIFFE
 import SPIFFEWorkloadAPI
 import Testing
+import HexrTestSupport
 
 /// The client fetching from the server over a real unix socket, attested as this test process.
 @Suite("Workload API fetch over a unix socket", .timeLimit(.minutes(1)))

@@ -5,6 +5,7 @@ import SPIFFE
 import Testing
 
 @testable import SPIFFEWorkloadAPI
+import HexrTestSupport
 
 /// Raw gRPC calls, to send what the real client never sends: no security header, forged identity metadata,
 /// malformed requests.

@@ -1,6 +1,7 @@
 import Foundation
 import SPIFFEWorkloadAPI
 import Testing
+import HexrTestSupport
 
 @Suite("Workload API server lifecycle", .timeLimit(.minutes(1)))
 struct ServerLifecycleTests {

@@ -5,6 +5,7 @@ import SPIFFEWorkloadAPI
 import ServiceLifecycle
 import Testing
 import X509
+import HexrTestSupport
 
 /// ``X509Source`` against the real server: readiness, pushed rotations, withdrawal, reconnects, lifecycle.
 @Suite("X509Source", .timeLimit(.minutes(1)))

@@ -43,7 +43,7 @@ struct EmbeddedWorkloadAPI: Sendable {
         defer { try? FileManager.default.removeItem(at: directory) }
         let server = WorkloadAPIServer(socketPath: socketPath, provider: provider, logger: quietLogger)
         return try await withServiceGroup([server]) { _ in
-            try await withDeadline(10, "the Workload API server to listen") { try await server.waitUntilListening() }
+            try await withTimeout(10, "the Workload API server to listen") { try await server.waitUntilListening() }
             let endpoint = try WorkloadAPIEndpoint(socketPath: socketPath)
             let sources = try (0..<count).map { _ in try X509Source(endpoint: endpoint, logger: quietLogger) }
             return try await withServiceGroup(sources) { _ in

@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import HexrTestSupport
 
 /// Where the pinned Python interop peers are (set by `scripts/test`).
 enum Interop {

@@ -1,6 +1,7 @@
 import Foundation
 import SPIFFE
 import SPIFFEWorkloadAPI
+import HexrTestSupport
 
 /// A Workload API server on a fresh socket in a temporary directory, with its authority and registrations.
 struct TestWorkloadAPI: Sendable {
