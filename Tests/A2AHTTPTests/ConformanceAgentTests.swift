@@ -21,6 +21,18 @@ import Testing
 
     // MARK: Harness
 
+    /// Runs `call`, which the agent must refuse with the A2A error `code`; `refusal` says what must not happen.
+    static func expectRefusal(_ code: Int, _ refusal: String, _ call: () async throws -> Void) async {
+        do {
+            try await call()
+            Issue.record(Comment(rawValue: refusal))
+        } catch let error as A2AClientError {
+            #expect(error.remoteError?.code == code, "\(error)")
+        } catch {
+            Issue.record("\(refusal): failed otherwise: \(error)")
+        }
+    }
+
     /// Runs `hexr conformance-agent --host 127.0.0.1 --port 0` for the duration of `body`, passing a client
     /// on `binding` (every response head bounded to 30 s) and the base URL the agent printed.
     private func withConformanceAgent(
@@ -208,12 +220,9 @@ import Testing
             let ids = answered.history.filter { $0.role == .user }.map(\.messageId)
             #expect(ids == [first.messageId, followUp.messageId])
             // Completed is terminal: no further turn.
-            do {
+            await Self.expectRefusal(A2AError.Code.unsupportedOperation, "a completed task accepted another message") {
                 _ = try await client.sendMessage(SendMessageRequest(
                     message: Self.message("tck-complete-task", contextID: asking.contextId, taskID: asking.id)))
-                Issue.record("a completed task accepted another message")
-            } catch let error as A2AClientError {
-                #expect(error.remoteError?.code == A2AError.Code.unsupportedOperation, "\(error)")
             }
         }
     }
@@ -229,11 +238,8 @@ import Testing
             #expect(task.status.message?.text == "rejected")
             #expect(task.artifacts.isEmpty)
             #expect(try await client.getTask(id: task.id).status.state == .rejected)
-            do {
+            await Self.expectRefusal(A2AError.Code.taskNotCancelable, "a rejected task was canceled") {
                 _ = try await client.cancelTask(id: task.id)
-                Issue.record("a rejected task was canceled")
-            } catch let error as A2AClientError {
-                #expect(error.remoteError?.code == A2AError.Code.taskNotCancelable, "\(error)")
             }
         }
     }
@@ -359,19 +365,13 @@ import Testing
             let card = try await A2AClient.fetchCard(from: base, transport: PooledHTTPClient())
             #expect(card.capabilities.streaming == false)
             #expect(card.capabilities.pushNotifications == false)
-            do {
+            await Self.expectRefusal(A2AError.Code.unsupportedOperation, "streaming must be refused") {
                 _ = try await Self.collect(try await client.sendStreamingMessage(SendMessageRequest(message: Self.message("tck-stream-001"))))
-                Issue.record("streaming must be refused")
-            } catch let error as A2AClientError {
-                #expect(error.remoteError?.code == A2AError.Code.unsupportedOperation, "\(error)")
             }
             let task = try await sendForTask(client, Self.message("tck-complete-task"))
-            do {
+            await Self.expectRefusal(A2AError.Code.pushNotificationNotSupported, "push configuration must be refused") {
                 _ = try await client.createPushConfig(TaskPushNotificationConfig(
                     tenant: nil, id: "c1", taskId: task.id, url: "http://127.0.0.1:9/hook", token: nil, authentication: nil))
-                Issue.record("push configuration must be refused")
-            } catch let error as A2AClientError {
-                #expect(error.remoteError?.code == A2AError.Code.pushNotificationNotSupported, "\(error)")
             }
         }
     }
@@ -382,11 +382,8 @@ import Testing
     func aRequiredExtensionMustBeRequested(binding: String) async throws {
         let uri = "urn:a2a:tck:required-extension"
         try await withConformanceAgent(binding: binding, options: ["--required-extension", uri]) { client, _ in
-            do {
+            await Self.expectRefusal(A2AError.Code.extensionSupportRequired, "a request without the required extension must be refused") {
                 _ = try await client.sendMessage(SendMessageRequest(message: Self.message("tck-complete-task")))
-                Issue.record("a request without the required extension must be refused")
-            } catch let error as A2AClientError {
-                #expect(error.remoteError?.code == A2AError.Code.extensionSupportRequired, "\(error)")
             }
         }
         try await withConformanceAgent(binding: binding, options: ["--required-extension", uri], extensions: [uri]) { client, _ in
