@@ -82,7 +82,7 @@ public final class PooledHTTPClient: A2AHTTPTransport {
             } catch let error as ConnectionFailedBeforeResponse {
                 _ = error  // the idle connection had gone stale: try once on a fresh one
             }
-            return try await sendOnFreshConnection(request, origin: origin)
+            return try await send(request, onFresh: try await connect(origin), origin: origin)
         case .connect:
             let fresh: Connection
             do {
@@ -94,10 +94,6 @@ public final class PooledHTTPClient: A2AHTTPTransport {
             connectFinished(origin)
             return try await send(request, onFresh: fresh, origin: origin)
         }
-    }
-
-    private func sendOnFreshConnection(_ request: A2AClientRequest, origin: Origin) async throws -> A2AClientResponse {
-        try await send(request, onFresh: try await connect(origin), origin: origin)
     }
 
     private func send(_ request: A2AClientRequest, onFresh connection: Connection, origin: Origin) async throws
