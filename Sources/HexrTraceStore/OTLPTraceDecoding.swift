@@ -43,12 +43,21 @@ public enum OTLPTraceDecoding {
         return spans
     }
 
+    /// Lowercase hex, two digits a byte, written straight into the string's storage (a sink
+    /// converts three identifiers per span, hundreds of spans per export).
     private static func hex(_ bytes: Data) -> String {
-        bytes.map { byte in
-            let digits = String(byte, radix: 16)
-            return byte < 16 ? "0" + digits : digits
-        }.joined()
+        String(unsafeUninitializedCapacity: bytes.count * 2) { buffer in
+            var index = 0
+            for byte in bytes {
+                buffer[index] = hexDigits[Int(byte >> 4)]
+                buffer[index + 1] = hexDigits[Int(byte & 0x0F)]
+                index += 2
+            }
+            return index
+        }
     }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     private static func kind(_ kind: Opentelemetry_Proto_Trace_V1_Span.SpanKind) -> String {
         switch kind {

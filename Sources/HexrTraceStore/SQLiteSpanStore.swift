@@ -37,21 +37,36 @@ public final class SQLiteSpanStore: Sendable {
         return migrator
     }
 
-    /// Stores `spans` (a span already stored is replaced). The write runs on the database's own
-    /// queue, never blocking a thread of the concurrency pool (the sink shares it with the agents'
-    /// traffic in `hexr up`).
+    /// Stores `spans` (a span already stored is replaced). The rows are encoded and written on the
+    /// database's own queue, never on a thread of the concurrency pool (the sink shares it with the
+    /// agents' traffic in `hexr up`).
     public func save(_ spans: [RecordedSpan]) async throws {
-        let encoder = JSONEncoder()
-        let rows = try spans.map { span in (span, try encoder.encode(span)) }
+        try await database.write { db in try Self.insert(spans, into: db) }
+    }
+
+    /// Decodes an OTLP/protobuf `ExportTraceServiceRequest` and stores its spans, all on the
+    /// database's queue: an export of hundreds of spans is milliseconds of work that would
+    /// otherwise hold a concurrency thread away from the requests being traced.
+    /// - Returns: how many spans were stored.
+    /// - Throws: `OTLPDecodingError` (and stores nothing) when `export` is not a valid export.
+    @discardableResult
+    public func save(otlpExport export: Data) async throws -> Int {
         try await database.write { db in
-            let insert = try db.cachedStatement(sql: """
-                INSERT OR REPLACE INTO span (trace_id, span_id, parent_span_id, start_ns, task_id, json)
-                VALUES (?, ?, ?, ?, ?, ?)
-                """)
-            for (span, json) in rows {
-                try insert.execute(arguments: [span.traceID, span.spanID, span.parentSpanID,
-                                               Int64(bitPattern: span.startNanos), span.attributes["a2a.task.id"], json])
-            }
+            let spans = try OTLPTraceDecoding.spans(fromProtobuf: export)
+            try Self.insert(spans, into: db)
+            return spans.count
+        }
+    }
+
+    private static func insert(_ spans: [RecordedSpan], into db: Database) throws {
+        let insert = try db.cachedStatement(sql: """
+            INSERT OR REPLACE INTO span (trace_id, span_id, parent_span_id, start_ns, task_id, json)
+            VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        for span in spans {
+            try insert.execute(arguments: [span.traceID, span.spanID, span.parentSpanID,
+                                           Int64(bitPattern: span.startNanos), span.attributes["a2a.task.id"],
+                                           Data(span.jsonBytes)])
         }
     }
 

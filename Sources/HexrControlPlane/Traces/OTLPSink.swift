@@ -24,7 +24,7 @@ public struct OTLPSink: Service {
             }
             let body = try await request.body.collect(upTo: maxBodyBytes)
             do {
-                try await store.save(try OTLPTraceDecoding.spans(fromProtobuf: Data(buffer: body)))
+                try await store.save(otlpExport: Data(buffer: body))
             } catch let error as OTLPDecodingError {
                 logger.warning("OTLP export refused", metadata: ["error": "\(error)"])
                 return Response(status: .badRequest, headers: [.contentType: "text/plain"],
