@@ -236,7 +236,8 @@ let package = Package(
         // Agents the end-to-end tests of `hexr up` launch (Tests/Fixtures/e2e, Tests/Fixtures/traced).
         .executableTarget(
             name: "hexr-test-probe",
-            dependencies: ["Hexr", "A2A", "A2AHTTP", "HexrTransport", "SPIFFE", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["Hexr", "A2A", "A2AHTTP", "HexrTransport", "SPIFFE", .product(name: "Logging", package: "swift-log"),
+                           .product(name: "Tracing", package: "swift-distributed-tracing")],
             path: "Tests/Agents/probe", swiftSettings: swiftSettings
         ),
         .executableTarget(

@@ -96,4 +96,32 @@ struct TracingEndToEndTests {
         #expect(refusedAt.name == "A2A SendMessage" && refusedAt.statusCode == 2)
         #expect(refusedAt.attributes["error.type"] == .string("PERMISSION_DENIED"))
     }
+
+    /// A burst three times the OpenTelemetry default queue (2,048) is exported whole: the agents'
+    /// batch processor (`SpanBatching`) holds 8,192 spans and exports up to 2,048 every 100 ms.
+    @Test func aBurstOfSpansReachesTheCollectorWhole() async throws {
+        let python = try Interop.requirePython()
+        let out = FileManager.default.temporaryDirectory.appending(path: "hexr-otlp-\(UUID().uuidString).jsonl")
+        defer { try? FileManager.default.removeItem(at: out) }
+        let receiver = try ExternalProcess(python, [Interop.directory.appending(path: "otlp/receiver.py").path,
+                                                    "--out", out.path])
+        defer { receiver.stop() }
+        let port = try await receiver.waitForLine(prefix: "listening")
+
+        let state = "/tmp/hexr-burst-" + UUID().uuidString.prefix(8).lowercased()
+        defer { try? FileManager.default.removeItem(atPath: state) }
+        let up = try ExternalProcess(
+            IdentityCommandTests.hexr,
+            ["up", UpCommandTests.repository.appending(path: "Tests/Fixtures/burst").path, "--state-dir", state],
+            environment: ["OTEL_EXPORTER_OTLP_TRACES_ENDPOINT": "http://127.0.0.1:\(port)/v1/traces"])
+        #expect(try await up.waitForExit(timeout: .seconds(120)) == 0, "\(up.stdout)\n\(up.stderr)")
+        #expect(up.stdout.contains("[driver] probe: burst 6000 => burst: 6000 spans"), "\(up.stdout)")
+        #expect(!up.stdout.contains("dropped"), "\(up.stdout)")
+
+        let bursts = try String(contentsOf: out, encoding: .utf8).split(separator: "\n")
+            .map { try JSONDecoder().decode(ExportedSpan.self, from: Data($0.utf8)) }
+            .filter { $0.name == "burst" && $0.service == "driver" }
+        #expect(bursts.count == 6000)
+        #expect(Set(bursts.map(\.spanID)).count == 6000)
+    }
 }

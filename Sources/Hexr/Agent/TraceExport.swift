@@ -17,6 +17,7 @@ enum TraceExport {
         configuration.serviceName = serviceName
         configuration.logs.enabled = false
         configuration.metrics.enabled = false
+        SpanBatching.apply(to: &configuration)
         let service = try OTel.bootstrap(configuration: configuration, environment: environment)
         logger.debug("exporting spans over OTLP/HTTP")
         return service

@@ -1,4 +1,5 @@
 import Foundation
+import Hexr
 import Logging
 import SPIFFE
 import SPIFFEWorkloadAPI
@@ -73,7 +74,7 @@ public final class Supervisor: Sendable {
             environment["OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"] = endpoint.traceSinkURL.absoluteString + OTLPSink.tracesPath
             environment["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf"
         }
-        if environment["OTEL_BSP_SCHEDULE_DELAY"] == nil { environment["OTEL_BSP_SCHEDULE_DELAY"] = "200" }
+        environment.merge(SpanBatching.environment) { userValue, _ in userValue }
         environment["HEXR_REGISTRY_ID"] = controlPlane.registryID.description
         if let policy = manifest.policy { environment["HEXR_POLICY"] = policy.path }
         if let extraPath { environment["PATH"] = extraPath + ":" + (environment["PATH"] ?? "/usr/bin:/bin") }

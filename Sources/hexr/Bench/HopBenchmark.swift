@@ -76,6 +76,8 @@ struct HopBenchmark {
                 },
                 makeServer: identities.server)
         }
+        // Four spans per traced request (the client's, the server's, the decision, the handler's run).
+        guard exported >= 4 * requests else { throw BenchmarkError.spansDropped(exported: exported, expected: 4 * requests) }
         return Report(plain: plain, mtls: mtls, policy: policy, traced: traced, spansExported: exported)
     }
 
@@ -100,7 +102,7 @@ struct HopBenchmark {
             otel.traces.sampler = .alwaysOn
             otel.traces.otlpExporter.endpoint = base.absoluteString + OTLPSink.tracesPath
             otel.traces.otlpExporter.protocol = .httpProtobuf
-            otel.traces.batchSpanProcessor.scheduleDelay = .milliseconds(200)
+            SpanBatching.apply(to: &otel)  // as agents export
             let (tracer, exporter) = try OTel.makeTracingBackend(configuration: otel)
             let exportGroup = ServiceGroup(services: [exporter], gracefulShutdownSignals: [], logger: SendMessageBenchmark.logger)
             tasks.addTask { try await exportGroup.run() }

@@ -146,8 +146,16 @@ struct SendMessageBenchmark {
 
 enum BenchmarkError: Error, CustomStringConvertible {
     case serverDidNotStart
+    /// Fewer spans reached the sink than the traced requests made: (d) would not be measuring tracing.
+    case spansDropped(exported: Int, expected: Int)
 
-    var description: String { "the benchmark server did not start" }
+    var description: String {
+        switch self {
+        case .serverDidNotStart: "the benchmark server did not start"
+        case .spansDropped(let exported, let expected):
+            "only \(exported) of at least \(expected) spans reached the sink: the exporter dropped spans"
+        }
+    }
 }
 
 extension Duration {

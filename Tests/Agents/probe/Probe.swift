@@ -5,6 +5,7 @@ import Hexr
 import HexrTransport
 import Logging
 import SPIFFE
+import Tracing
 
 /// A test agent for the end-to-end tests of `hexr up`: one executable for every agent of the test
 /// manifest (name and tenant come from `hexr up`'s environment). Its tasks are commands:
@@ -14,7 +15,8 @@ import SPIFFE
 /// - `call-skill <agent> <skill> <text>` — the same, asking for a skill;
 /// - `fanout <agent,agent,…> <text>` — the same task to several agents at once;
 /// - `call-direct <base-url> <spiffe-id> <text>` — a task straight to an address, skipping the registry;
-/// - `echo <text>`.
+/// - `echo <text>`;
+/// - `burst <n>` — `n` empty spans as fast as they can be made.
 @main
 struct Probe: HexrAgent {
     static let config = AgentConfig(
@@ -72,6 +74,10 @@ struct Probe: HexrAgent {
             return await outcome { try await callDirect(words[1], id: words[2], text: words[3], hexr: hexr) }
         case "echo":
             return "echo: " + words.dropFirst().joined(separator: " ")
+        case "burst" where words.count == 2:
+            guard let count = Int(words[1]), count > 0 else { return nil }
+            for _ in 0..<count { InstrumentationSystem.tracer.withSpan("burst") { _ in } }
+            return "burst: \(count) spans"
         default:
             return nil
         }
