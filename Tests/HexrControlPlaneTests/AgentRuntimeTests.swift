@@ -71,6 +71,52 @@ import Testing
         }
     }
 
+    /// Agents that start together: a call to one not registered yet fails by name, is not
+    /// remembered as absent, and `waitForAgent` waits for it (bounded).
+    @Test func anAgentThatRegistersLaterIsWaitedForAndNotRememberedAsMissing() async throws {
+        try await TestRegistry.run(leaseDuration: 5) { registry in
+            let (domain, registryURL, authorizer) = (registry.domain, registry.url, registry.authorizer)
+            let registryID = try registry.registryID
+            func runtime(_ name: String, a2a: Bool) throws -> HexrAgentRuntime {
+                let identity = StaticTLSIdentitySource(svid: try domain.svid("/agent/acme-corp/\(name)"), bundles: domain.bundles)
+                return HexrAgentRuntime(
+                    config: AgentConfig(name: name, tenant: "acme-corp", a2a: a2a), handler: Researcher(),
+                    runtime: HexrRuntimeConfiguration(identity: identity, registryURL: registryURL,
+                                                      registryID: registryID, authorizer: authorizer, logger: quietLogger))
+            }
+            let researcher = try runtime("research-analyst", a2a: true)
+            let coordinator = try runtime("coordinator", a2a: false)
+
+            do {
+                _ = try await coordinator.a2a.send(agent: "research-analyst", message: "too early")
+                Issue.record("sent to an agent that is not registered")
+            } catch HexrClientError.noSuchAgent(let name) {
+                #expect(name == "research-analyst")
+            }
+            do {
+                _ = try await coordinator.a2a.waitForAgent("research-analyst", timeout: .milliseconds(300))
+                Issue.record("waited for an agent that never registered")
+            } catch HexrClientError.agentDidNotAppear(let name, let timeout) {
+                #expect(name == "research-analyst" && timeout == .milliseconds(300))
+            }
+
+            try await withServiceGroup([researcher]) { _ in
+                var found: [DiscoveredAgent] = []
+                for _ in 0..<150 where found.isEmpty {
+                    found = try await coordinator.a2a.discover()  // the registry itself, no reuse
+                    if found.isEmpty { try await Task.sleep(for: .milliseconds(10)) }
+                }
+                // Registered now, well inside the 2 s the client reuses a discovery for: the
+                // failed lookups above must not have been kept.
+                let task = try await coordinator.a2a.send(agent: "research-analyst", message: "now")
+                #expect(try await coordinator.a2a.wait(for: task).output == "findings on now")
+                let waited = try await coordinator.a2a.waitForAgent("research-analyst", timeout: .seconds(30))
+                #expect(waited.spiffeID.description == "spiffe://hexr.local/agent/acme-corp/research-analyst")
+                await coordinator.a2a.close()
+            }
+        }
+    }
+
     @Test func aSendToAReplicaThatWentAwayFindsAnotherOne() async throws {
         try await TestRegistry.run(leaseDuration: 30) { registry in
             func runtime(_ path: String) throws -> HexrRuntimeConfiguration {

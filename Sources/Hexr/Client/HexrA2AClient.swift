@@ -69,6 +69,25 @@ public final class HexrA2AClient: Sendable {
         try await registry.discover().map(Self.agent)
     }
 
+    /// Waits until the registry shows an agent named `agent` (of `tenant` when given) that this
+    /// workload may invoke, asking every 100 ms, and returns one of its replicas. For agents that
+    /// start together (as under `hexr up`), where the next stage may register a moment after the
+    /// first call to it.
+    /// - Throws: ``HexrClientError/agentDidNotAppear(_:after:)`` once `timeout` has passed.
+    public func waitForAgent(_ agent: String, tenant: String? = nil, timeout: Duration = .seconds(30)) async throws
+        -> DiscoveredAgent
+    {
+        let deadline = ContinuousClock.now + timeout
+        while true {
+            do {
+                return try await replicas(of: agent, tenant: tenant)[0].agent
+            } catch HexrClientError.noSuchAgent {
+                guard ContinuousClock.now < deadline else { throw HexrClientError.agentDidNotAppear(agent, after: timeout) }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+        }
+    }
+
     /// Sends `message` to the agent named `agent` (one of its replicas, in turn; only those of
     /// `tenant` when given) and returns the task at once; use `wait(for:)` or `getTask(_:)` for the result.
     public func send(agent: String, message: String, skill: String? = nil, tenant: String? = nil) async throws
@@ -227,7 +246,8 @@ public final class HexrA2AClient: Sendable {
                 let agent = try Self.agent(wire)
                 return Replica(agent: agent, client: try client(for: agent))
             }
-            discovered.withLock { $0[name] = (fresh, ContinuousClock.now + discoveryTTL) }
+            // An agent not (yet) registered is asked for again next time, not remembered as absent.
+            if !fresh.isEmpty { discovered.withLock { $0[name] = (fresh, ContinuousClock.now + discoveryTTL) } }
             replicas = fresh
         }
         let matching = (replicas ?? []).filter { tenant == nil || $0.agent.tenant == tenant }
@@ -288,6 +308,7 @@ public enum HexrClientError: Error, Sendable, CustomStringConvertible {
     case unknownTask(String)
     case unexpectedMessage(agent: String, text: String)
     case timedOut(taskID: String)
+    case agentDidNotAppear(String, after: Duration)
 
     public var description: String {
         switch self {
@@ -297,6 +318,8 @@ public enum HexrClientError: Error, Sendable, CustomStringConvertible {
         case .unknownTask(let id): "task \(id) was not sent through this client"
         case .unexpectedMessage(let agent, let text): "\(agent) answered with a message instead of a task: \(text)"
         case .timedOut(let id): "task \(id) did not finish in time"
+        case .agentDidNotAppear(let name, let timeout):
+            "no agent named '\(name)' that this workload may invoke registered within \(timeout) (check the name, its tenant, and the policy)"
         }
     }
 }

@@ -18,6 +18,8 @@ public enum PipelineStage {
         let output = try await work(task.text)
         var sections = ["== \(stage) (\(hexr.identity)) ==\n\(output)"]
         if let next {
+            // The stages start together: the next one may register a moment after this one.
+            _ = try await hexr.a2a.waitForAgent(next)
             let handedOver = try await hexr.a2a.send(agent: next, message: output)
             let result = try await hexr.a2a.wait(for: handedOver)
             guard result.status.state == .completed else {

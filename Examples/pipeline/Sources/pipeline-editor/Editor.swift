@@ -7,14 +7,9 @@ struct Editor: HexrAgent {
     static let config = AgentConfig(name: "editor", tenant: "newsroom")
 
     func run(_ hexr: HexrContext) async throws {
-        var found: [DiscoveredAgent] = []
-        let deadline = ContinuousClock.now + .seconds(30)
-        while found.isEmpty && ContinuousClock.now < deadline {
-            found = try await hexr.a2a.discover()
-            if found.isEmpty { try await Task.sleep(for: .milliseconds(100)) }
-        }
+        _ = try await hexr.a2a.waitForAgent("researcher")
         // The policy lets the editor see (and call) the first stage only.
-        for agent in found { print("Found: \(agent.name) - \(agent.description) [\(agent.spiffeID)]") }
+        for agent in try await hexr.a2a.discover() { print("Found: \(agent.name) - \(agent.description) [\(agent.spiffeID)]") }
 
         let topic = "How AI agents prove who they are to each other"
         let task = try await hexr.a2a.send(agent: "researcher", message: topic)
