@@ -61,9 +61,12 @@ import Testing
             #expect(listed.contains("spiffe://hexr.local/agent/acme/alpha"), "\(listed)\n\(run.up.stdout)")
             #expect(listed.contains("spiffe://hexr.local/agent/globex/gamma"))
             #expect(listed.contains("healthy"))
-            // `hexr up` reports each agent as it comes up.
+            // `hexr up` reports each agent as it comes up (it looks every few hundred ms, so one
+            // agent can be reported a round after another that registered at the same moment).
             let deadline = ContinuousClock.now + .seconds(10)
-            while !run.up.stdout.contains("hexr: gamma is up at https://127.0.0.1:"), ContinuousClock.now < deadline {
+            while !(run.up.stdout.contains("hexr: gamma is up at https://127.0.0.1:")
+                    && run.up.stdout.contains("hexr: alpha is up at https://127.0.0.1:")),
+                  ContinuousClock.now < deadline {
                 try await Task.sleep(for: .milliseconds(100))
             }
             #expect(run.up.stdout.contains("hexr: alpha is up at https://127.0.0.1:"), "\(run.up.stdout)")
