@@ -37,6 +37,7 @@ public enum OTLPTraceDecoding {
         return try result.get()
     }
 
+    /// Lowercase hex, two digits a byte, written straight into the string's storage.
     static func hex(_ bytes: UnsafeRawBufferPointer) -> String {
         String(unsafeUninitializedCapacity: bytes.count * 2) { buffer in
             var index = 0
