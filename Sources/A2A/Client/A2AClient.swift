@@ -158,7 +158,7 @@ public struct A2AClient: Sendable {
     // MARK: JSON-RPC
 
     private func rpcRequest(_ method: A2AMethod, _ params: some Encodable, accept: String) throws -> A2AClientRequest {
-        let id = JSONRPCID.string(UUID().uuidString.lowercased())
+        let id = JSONRPCID.string(RandomIdentifier.uuid())
         let body = try JSONRPCRequest.encode(id: id, method: method, params: params)
         return A2AClientRequest(method: "POST", url: URL(string: interface.url)!, headers: headers(accept: accept,
                                 contentType: "application/json"), body: body)

@@ -94,7 +94,7 @@ public struct TaskContext: Sendable {
     /// Adds a new artifact made of `parts`.
     public func addArtifact(name: String? = nil, parts: [Part]) async throws {
         let artifact = Artifact(
-            artifactId: UUID().uuidString.lowercased(), name: name, description: nil, parts: parts,
+            artifactId: RandomIdentifier.uuid(), name: name, description: nil, parts: parts,
             metadata: nil, extensions: [])
         try await hub.addArtifact(artifact, append: false, lastChunk: true)
         record("a2a.task.artifact", ["a2a.artifact.id": .string(artifact.artifactId)])
@@ -118,7 +118,7 @@ public struct TaskContext: Sendable {
     /// Answers with a text message instead of a task (see `reply(_:)`).
     public func reply(_ text: String) async throws {
         let message = Message(
-            messageId: UUID().uuidString.lowercased(), contextId: contextID, taskId: nil, role: .agent,
+            messageId: RandomIdentifier.uuid(), contextId: contextID, taskId: nil, role: .agent,
             parts: [.text(text)], metadata: nil, extensions: [], referenceTaskIds: [])
         try await reply(message)
     }

@@ -199,7 +199,7 @@ actor TaskHub {
     /// A message from the agent in this task's context.
     func agentMessage(text: String) -> Message {
         Message(
-            messageId: UUID().uuidString.lowercased(), contextId: record.task.contextId, taskId: record.task.id,
+            messageId: RandomIdentifier.uuid(), contextId: record.task.contextId, taskId: record.task.id,
             role: .agent, parts: [.text(text)], metadata: nil, extensions: [], referenceTaskIds: [])
     }
 

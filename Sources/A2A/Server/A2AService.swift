@@ -139,8 +139,8 @@ public final class A2AService: Sendable {
             try await engine.startRun(lease, message: message, call: context, isContinuation: true)
             return (lease, events)
         }
-        let taskID = UUID().uuidString.lowercased()
-        let contextID = message.contextId.flatMap { $0.isEmpty ? nil : $0 } ?? UUID().uuidString.lowercased()
+        let taskID = RandomIdentifier.uuid()
+        let contextID = message.contextId.flatMap { $0.isEmpty ? nil : $0 } ?? RandomIdentifier.uuid()
         message.taskId = taskID
         message.contextId = contextID
         let task = A2ATask(

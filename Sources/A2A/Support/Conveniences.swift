@@ -3,7 +3,7 @@ import Foundation
 extension Message {
     /// A user message with one text part and a fresh message id.
     public static func user(_ text: String, contextID: String? = nil, taskID: String? = nil) -> Message {
-        Message(messageId: UUID().uuidString.lowercased(), contextId: contextID, taskId: taskID, role: .user,
+        Message(messageId: RandomIdentifier.uuid(), contextId: contextID, taskId: taskID, role: .user,
                 parts: [.text(text)], metadata: nil, extensions: [], referenceTaskIds: [])
     }
 

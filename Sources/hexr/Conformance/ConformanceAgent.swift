@@ -13,7 +13,7 @@ struct ConformanceAgent: AgentHandler {
         switch true {
         case prefix("tck-stream-artifact-chunked"):
             try await task.working()
-            let artifactID = UUID().uuidString.lowercased()
+            let artifactID = RandomIdentifier.uuid()
             try await task.addArtifact(Self.artifact(artifactID, [.text("chunk-1 ")]), append: true)
             try await task.addArtifact(Self.artifact(artifactID, [.text("chunk-2")]), append: true, lastChunk: true)
             try await task.complete()
