@@ -33,9 +33,9 @@ public struct A2AClientResponse: Sendable {
         self.body = body
     }
 
-    /// The first value of header `name` (case-insensitive).
+    /// The first value of header `name` (ASCII case-insensitive).
     public func header(_ name: String) -> String? {
-        headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+        headers.first { $0.name.equalsIgnoringASCIICase(name) }?.value
     }
 
     /// Whether the body is an event stream.

@@ -6,7 +6,7 @@ public enum A2AExtensionNegotiation {
     /// The extension URIs named by the request's `A2A-Extensions` header(s).
     public static func requested(by request: A2AHTTPRequest) -> [String] {
         request.headers
-            .filter { $0.name.caseInsensitiveCompare("A2A-Extensions") == .orderedSame }
+            .filter { $0.name.equalsIgnoringASCIICase("A2A-Extensions") }
             .flatMap { $0.value.split(separator: ",") }
             .map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty }

@@ -20,9 +20,9 @@ public struct A2AHTTPRequest: Sendable {
         self.body = body
     }
 
-    /// The first value of header `name` (case-insensitive).
+    /// The first value of header `name` (ASCII case-insensitive).
     public func header(_ name: String) -> String? {
-        headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+        headers.first { $0.name.equalsIgnoringASCIICase(name) }?.value
     }
 
     /// All values of query parameter `name`, comma-separated values split.

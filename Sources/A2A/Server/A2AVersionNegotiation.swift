@@ -9,7 +9,7 @@ public enum A2AVersionNegotiation {
     /// Checks the version a request asked for (header first, then the `A2A-Version` query parameter).
     public static func check(_ request: A2AHTTPRequest) throws(A2AError) {
         let header = request.header("A2A-Version")
-        let query = request.query.first { $0.name.caseInsensitiveCompare("A2A-Version") == .orderedSame }?.value
+        let query = request.query.first { $0.name.equalsIgnoringASCIICase("A2A-Version") }?.value
         let requested = (header ?? query ?? "").trimmingCharacters(in: .whitespaces)
         let version = requested.isEmpty ? "0.3" : requested
         let major = version.split(separator: ".", maxSplits: 1).first.map(String.init) ?? version
