@@ -130,10 +130,13 @@ SendMessage plus the GetTask/SubscribeToTask that `wait(for:)` makes.
 
 - **Round trip and the ratio to a2a-sdk.** A plain SendMessage round trip costs about 500 µs with
   client and server in one process on 2 cores: about 460 µs of user CPU and 200 µs of system CPU
-  per request, and 9 voluntary context switches. `perf record -g hexr bench send` puts about 18% of
-  the CPU in Foundation's `JSONEncoder`/`JSONDecoder` (the A2A model is `Codable`), about a third in
-  the kernel (socket writes, epoll, futex wake-ups), and most of the rest in NIO's pipeline and the
-  concurrency runtime (the engine's job queue, task groups, actor hops). 70× the a2a-sdk at one
+  per request, and 9 voluntary context switches. `perf record --call-graph dwarf hexr bench send`
+  puts about 20% of the CPU in Foundation's `JSONEncoder`/`JSONDecoder` (the A2A model is
+  `Codable`), about a third in the kernel (socket writes, epoll, futex wake-ups), and most of the
+  rest in NIO's pipeline and the concurrency runtime (the engine's job queue, task groups, actor
+  hops). Fixed on 2026-11-26: each of the five or six ids a round trip makes came from `UUID()`,
+  which on Linux opens, reads and closes /dev/urandom and formats with `snprintf`; they are now
+  written from `getrandom` (`RandomIdentifier`), 3–5% more round trips. 70× the a2a-sdk at one
   connection means about 30,000 round trips per second, some 33 µs each including TLS and JSON, on
   cores shared by both ends: not reachable with JSON through `Codable` and a task hop per stage.
   It would take a hand-written ProtoJSON codec and a request path that runs the handler inline.
