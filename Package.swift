@@ -174,6 +174,7 @@ let package = Package(
         .target(
             name: "HexrTraceStore",
             dependencies: [
+                "A2A",  // its JSON writer, for the store's rows
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],

@@ -36,7 +36,9 @@ struct TracingEndToEndTests {
         }
     }
 
-    @Test func onePipelineAndFanOutRunIsOneTraceAtARealReceiver() async throws {
+    /// Runs `hexr up` of `Tests/Fixtures/<fixture>` exporting to a real OTLP receiver; returns what
+    /// `hexr up` printed and every span the receiver got.
+    private func runExportingToAReceiver(_ fixture: String) async throws -> (stdout: String, spans: [ExportedSpan]) {
         let python = try Interop.requirePython()
         let out = FileManager.default.temporaryDirectory.appending(path: "hexr-otlp-\(UUID().uuidString).jsonl")
         defer { try? FileManager.default.removeItem(at: out) }
@@ -45,19 +47,24 @@ struct TracingEndToEndTests {
         defer { receiver.stop() }
         let port = try await receiver.waitForLine(prefix: "listening")
 
-        let state = "/tmp/hexr-traced-" + UUID().uuidString.prefix(8).lowercased()
+        let state = "/tmp/hexr-\(fixture)-" + UUID().uuidString.prefix(8).lowercased()
         defer { try? FileManager.default.removeItem(atPath: state) }
         let up = try ExternalProcess(
             IdentityCommandTests.hexr,
-            ["up", UpCommandTests.repository.appending(path: "Tests/Fixtures/traced").path, "--state-dir", state],
+            ["up", UpCommandTests.repository.appending(path: "Tests/Fixtures/\(fixture)").path, "--state-dir", state],
             environment: ["OTEL_EXPORTER_OTLP_TRACES_ENDPOINT": "http://127.0.0.1:\(port)/v1/traces"])
         #expect(try await up.waitForExit(timeout: .seconds(120)) == 0, "\(up.stdout)\n\(up.stderr)")
-        #expect(up.stdout.contains("[driver] probe: call alpha call beta call gamma echo deep => ok: ok: ok: echo: deep"),
-                "\(up.stdout)")
-        #expect(up.stdout.contains("hexr: spans were exported to your OTLP collector"))
-
         let spans = try String(contentsOf: out, encoding: .utf8).split(separator: "\n")
             .map { try JSONDecoder().decode(ExportedSpan.self, from: Data($0.utf8)) }
+        return (up.stdout, spans)
+    }
+
+    @Test func onePipelineAndFanOutRunIsOneTraceAtARealReceiver() async throws {
+        let (stdout, spans) = try await runExportingToAReceiver("traced")
+        #expect(stdout.contains("[driver] probe: call alpha call beta call gamma echo deep => ok: ok: ok: echo: deep"),
+                "\(stdout)")
+        #expect(stdout.contains("hexr: spans were exported to your OTLP collector"))
+
         let root = try #require(spans.first { $0.name == "run driver" && $0.parentSpanID.isEmpty })
         let run = spans.filter { $0.traceID == root.traceID }
         // Outside the run's trace there are only the serving agents' own (empty) run spans.
@@ -100,27 +107,11 @@ struct TracingEndToEndTests {
     /// A burst three times the OpenTelemetry default queue (2,048) is exported whole: the agents'
     /// batch processor (`SpanBatching`) holds 8,192 spans and exports up to 2,048 every 100 ms.
     @Test func aBurstOfSpansReachesTheCollectorWhole() async throws {
-        let python = try Interop.requirePython()
-        let out = FileManager.default.temporaryDirectory.appending(path: "hexr-otlp-\(UUID().uuidString).jsonl")
-        defer { try? FileManager.default.removeItem(at: out) }
-        let receiver = try ExternalProcess(python, [Interop.directory.appending(path: "otlp/receiver.py").path,
-                                                    "--out", out.path])
-        defer { receiver.stop() }
-        let port = try await receiver.waitForLine(prefix: "listening")
+        let (stdout, spans) = try await runExportingToAReceiver("burst")
+        #expect(stdout.contains("[driver] probe: burst 6000 => burst: 6000 spans"), "\(stdout)")
+        #expect(!stdout.contains("dropped"), "\(stdout)")
 
-        let state = "/tmp/hexr-burst-" + UUID().uuidString.prefix(8).lowercased()
-        defer { try? FileManager.default.removeItem(atPath: state) }
-        let up = try ExternalProcess(
-            IdentityCommandTests.hexr,
-            ["up", UpCommandTests.repository.appending(path: "Tests/Fixtures/burst").path, "--state-dir", state],
-            environment: ["OTEL_EXPORTER_OTLP_TRACES_ENDPOINT": "http://127.0.0.1:\(port)/v1/traces"])
-        #expect(try await up.waitForExit(timeout: .seconds(120)) == 0, "\(up.stdout)\n\(up.stderr)")
-        #expect(up.stdout.contains("[driver] probe: burst 6000 => burst: 6000 spans"), "\(up.stdout)")
-        #expect(!up.stdout.contains("dropped"), "\(up.stdout)")
-
-        let bursts = try String(contentsOf: out, encoding: .utf8).split(separator: "\n")
-            .map { try JSONDecoder().decode(ExportedSpan.self, from: Data($0.utf8)) }
-            .filter { $0.name == "burst" && $0.service == "driver" }
+        let bursts = spans.filter { $0.name == "burst" && $0.service == "driver" }
         #expect(bursts.count == 6000)
         #expect(Set(bursts.map(\.spanID)).count == 6000)
     }

@@ -47,13 +47,8 @@ struct ErrorInfoDetail {
         writer.member("reason", reason)
         writer.raw(",")
         writer.member("domain", A2AError.errorDomain)
-        writer.raw(",\"metadata\":{")
-        for (offset, key) in metadata.keys.sorted().enumerated() {
-            if offset > 0 { writer.raw(",") }
-            writer.string(key)
-            writer.raw(":")
-            writer.string(metadata[key] ?? "")
-        }
-        writer.raw("}}")
+        writer.raw(",\"metadata\":")
+        writer.stringObject(metadata)
+        writer.raw("}")
     }
 }

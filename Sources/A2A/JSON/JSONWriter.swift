@@ -1,17 +1,18 @@
 import Foundation
 
-/// Appends compact JSON tokens to a byte buffer; used for envelopes whose layout is fixed.
-struct JSONWriter {
-    private(set) var bytes: [UInt8] = []
+/// Appends compact JSON tokens to a byte buffer; used for envelopes whose layout is fixed (and,
+/// within this package, for the span store's rows).
+package struct JSONWriter {
+    package private(set) var bytes: [UInt8] = []
 
-    init(capacity: Int = 128) {
+    package init(capacity: Int = 128) {
         bytes.reserveCapacity(capacity)
     }
 
     var data: Data { Data(bytes) }
 
     /// Appends JSON text verbatim (punctuation, literals, already-encoded values).
-    mutating func raw(_ text: StaticString) {
+    package mutating func raw(_ text: StaticString) {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
@@ -19,12 +20,12 @@ struct JSONWriter {
         bytes.append(contentsOf: data)
     }
 
-    mutating func integer(_ value: some BinaryInteger) {
+    package mutating func integer(_ value: some BinaryInteger) {
         bytes.append(contentsOf: String(value).utf8)
     }
 
     /// Appends `text` as a quoted JSON string, escaping `"`, `\` and control characters.
-    mutating func string(_ text: String) {
+    package mutating func string(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
         for byte in text.utf8 {
             switch byte {
@@ -46,11 +47,23 @@ struct JSONWriter {
     }
 
     /// Appends `"name":` and then the string value.
-    mutating func member(_ name: StaticString, _ value: String) {
+    package mutating func member(_ name: StaticString, _ value: String) {
         raw("\"")
         raw(name)
         raw("\":")
         string(value)
+    }
+
+    /// Appends an object of string members, keys in sorted order.
+    package mutating func stringObject(_ members: [String: String]) {
+        raw("{")
+        for (offset, key) in members.keys.sorted().enumerated() {
+            if offset > 0 { raw(",") }
+            string(key)
+            raw(":")
+            string(members[key] ?? "")
+        }
+        raw("}")
     }
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
